@@ -1,0 +1,56 @@
+# Partner Portal — `make demo` opens the TUI on a generated demo catalog;
+# `make test` runs every test. Both install missing Debian packages first.
+SWIFT ?= swift
+BUILD_DIR ?= .build
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# What building, the demo and the tests use. Kept in one list so a fresh machine
+# gets everything from `make demo` or `make test`.
+APT_PACKAGES := pkg-config libncursesw5-dev libsqlite3-dev sqlite3 libpng-dev libjpeg-dev tmux \
+	tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra pocketsphinx pocketsphinx-en-us \
+	ffmpeg poppler-utils espeak-ng openssh-server openssh-client
+PORTAL := $(BUILD_DIR)/debug/portal
+
+.PHONY: deps build release demo test test-only format lint bench fixtures man clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "make deps: all Debian packages present"; fi
+
+build: deps
+	$(SWIFT) build --scratch-path $(BUILD_DIR)
+
+release: deps
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR)
+
+demo: build
+	$(PORTAL) demo
+
+# Builds the executable too: the command-line tests run the real binary.
+test: deps
+	$(SWIFT) build --build-tests --scratch-path $(BUILD_DIR)
+	$(SWIFT) test --skip-build --scratch-path $(BUILD_DIR)
+
+format:
+	$(SWIFT) format --in-place --recursive --configuration .swift-format Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Package.swift Sources Tests
+
+bench: release
+	@for s in scripts/bench-*; do echo "== $$s"; PORTAL_BIN=$(BUILD_DIR)/release/portal bash "$$s" || exit 1; done
+
+# Regenerates the committed demo fixtures (needs espeak-ng, ImageMagick, ffmpeg).
+fixtures:
+	bash scripts/make-fixtures
+
+man: build
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page=false || \
+	  $(PORTAL) --help > docs/portal.txt
+
+clean:
+	rm -rf $(BUILD_DIR)

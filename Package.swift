@@ -1,0 +1,97 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Layering (see docs/ARCHITECTURE.md): dependencies point one way.
+// PortalCore imports nothing of ours; TerminalKit imports no Portal* target;
+// front ends (PortalTUI, portal) never import PortalStore.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+  name: "partner-portal",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "portal", targets: ["portal"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", exact: "1.0.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNcurses",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .target(
+      name: "TerminalKit",
+      dependencies: ["CNcurses"],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "PortalCore",
+      swiftSettings: strict
+    ),
+    .target(
+      name: "PortalStore",
+      dependencies: [
+        "PortalCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "PortalMedia",
+      dependencies: [
+        "PortalCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "Portal",
+      dependencies: [
+        "PortalCore", "PortalStore", "PortalMedia",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Demo/Fixtures")],
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "portal",
+      dependencies: [
+        "Portal", "PortalCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "PortalTesting",
+      dependencies: [
+        "Portal", "PortalCore", "PortalStore", "PortalMedia",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalStoreTests",
+      dependencies: ["PortalStore", "PortalCore", "PortalTesting", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: strict
+    ),
+    .testTarget(
+      name: "PortalMediaTests", dependencies: ["PortalMedia", "PortalCore", "PortalTesting"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "PortalTests", dependencies: ["Portal", "PortalCore", "PortalTesting"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
+    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
+  ]
+)

@@ -1,0 +1,2 @@
+import PortalCore
+enum PortalPlaceholder {}

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+/// The catalog database: one `Sendable` value owning the connection pool. Every write
+/// is a named method running one invariant-preserving transaction (GRDB's
+/// "AppDatabase" pattern); reads go through `read`.
+public struct Catalog: Sendable {
+  /// The pool: WAL, readers in parallel with one writer.
+  let writer: DatabasePool
+  public let location: CatalogLocation
+
+  /// Opens (and migrates) the catalog at `location`, creating it when `create` is set.
+  public init(location: CatalogLocation, create: Bool = false) throws {
+    if !location.exists && !create { throw StoreError.notACatalog(path: location.directory.path) }
+    try location.prepare()
+    self.location = location
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    // GRDB fails at once on SQLITE_BUSY by default; several sessions and a worker
+    // share the file, so wait instead.
+    config.busyMode = .timeout(10)
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    let path = location.databaseURL.path
+    let isNew = !FileManager.default.fileExists(atPath: path)
+    do {
+      writer = try DatabasePool(path: path, configuration: config)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notACatalog(path: path)
+    }
+    if isNew { chmod(path, 0o600) }
+    // GRDB 7.10 resets the writer to synchronous=NORMAL after prepareDatabase in WAL
+    // mode; durable commits need FULL, so set it again on the writer connection.
+    try writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA synchronous = FULL")
+    }
+    do {
+      let migrator = CatalogMigrations.migrator
+      if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
+        throw StoreError.newerSchema(path: path)
+      }
+      try migrator.migrate(writer)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notACatalog(path: path)
+    }
+  }
+
+  /// Reads in a snapshot.
+  public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+    try writer.read(body)
+  }
+
+  /// Writes in one `BEGIN IMMEDIATE` transaction.
+  public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+    try writer.write(body)
+  }
+
+  /// The writer's `synchronous` setting (2 = FULL), for tests that check durability.
+  public func writerSynchronous() throws -> Int {
+    try writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 }
+  }
+
+  /// Folds the WAL back into the database file; called when idle to bound the WAL.
+  public func checkpoint() throws {
+    try writer.writeWithoutTransaction { db in
+      _ = try db.checkpoint(.truncate)
+    }
+  }
+
+  /// `PRAGMA integrity_check` → "ok" when the file is sound.
+  public func integrityCheck() throws -> String {
+    try writer.read { db in
+      try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+    }
+  }
+}
