@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # gets everything from `make demo` or `make test`.
 APT_PACKAGES := pkg-config libncursesw5-dev libsqlite3-dev sqlite3 libpng-dev libjpeg-dev tmux \
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra pocketsphinx pocketsphinx-en-us \
-	ffmpeg poppler-utils espeak-ng openssh-server openssh-client
+	ffmpeg poppler-utils espeak-ng openssh-server openssh-client bc
 PORTAL := $(BUILD_DIR)/debug/portal
 
 .PHONY: deps build release demo test test-only format lint bench fixtures man clean

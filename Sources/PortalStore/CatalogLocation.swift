@@ -34,6 +34,12 @@ public struct CatalogLocation: Sendable, Equatable {
   /// Creates the directory tree with owner-only permissions (group permissions are
   /// the review-station setup's business), refusing network filesystems.
   public func prepare(mode: mode_t = 0o700) throws {
+    // Check where the directory will be before creating anything there.
+    var existing = directory
+    while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" {
+      existing = existing.deletingLastPathComponent()
+    }
+    try FilesystemCheck.refuseNetworkFilesystem(at: existing.path)
     for url in [directory, objectsURL, logsURL] {
       var isDirectory: ObjCBool = false
       if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
@@ -49,6 +55,5 @@ public struct CatalogLocation: Sendable, Equatable {
         throw StoreError.cannotCreateDirectory(path: url.path, reason: error.localizedDescription)
       }
     }
-    try FilesystemCheck.refuseNetworkFilesystem(at: directory.path)
   }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import PortalCore
+
+/// Builds a realistic partner catalog from the demo fixtures: the cast of users, lab
+/// teams, one dataset per fixture directory with its governance story (visibility,
+/// grants, a pending request), and the audit history all of that leaves. Everything
+/// goes through `PortalSession`, exactly as a person's actions would.
+public enum DemoCatalog {
+  /// Creates the demo catalog at `location` (which must not exist yet) and returns a
+  /// session as the demo's owner.
+  public static func build(at location: CatalogLocation, progress: (String) -> Void = { _ in }) throws
+    -> PortalSession
+  {
+    guard let fixtures = DemoFixtures.directory() else {
+      throw PortalError.invalidArgument(
+        "the demo fixtures are missing from this installation; rebuild with `make build`")
+    }
+    let manifestData = try Data(contentsOf: fixtures.appendingPathComponent("manifest.json"))
+    let manifest: DemoManifest
+    do {
+      manifest = try JSONDecoder().decode(DemoManifest.self, from: manifestData)
+    } catch {
+      throw PortalError.invalidArgument("the demo manifest is damaged: \(error)")
+    }
+    guard let owner = manifest.users.first(where: { $0.role == .owner }) else {
+      throw PortalError.invalidArgument("the demo manifest names no owner")
+    }
+    let session = try PortalSession.initialize(
+      location: location, organisation: manifest.organisation ?? "Demo partner", demo: true, ownerLogin: owner.login,
+      ownerName: owner.name)
+    // The demo's data lives inside the catalog directory, so the catalog stands alone.
+    let data = location.directory.appendingPathComponent("demo-data", isDirectory: true)
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try addPeople(manifest, session: session)
+    for spec in manifest.datasets {
+      progress("importing \(spec.name)")
+      let source = fixtures.appendingPathComponent(spec.dir)
+      let target = data.appendingPathComponent(spec.dir)
+      try FileManager.default.copyItem(at: source, to: target)
+      try addDataset(spec, path: target.path, location: location, fallbackOwner: owner.login)
+    }
+    return session
+  }
+
+  private static func addPeople(_ manifest: DemoManifest, session: PortalSession) throws {
+    for person in manifest.users where person.login != session.actor.login {
+      try session.addUser(login: person.login, displayName: person.name, role: person.role)
+    }
+    // The person running the demo can use the CLI on it as themselves.
+    let me = Identity.operatingSystemLogin()
+    if !manifest.users.contains(where: { $0.login == me }) {
+      try session.addUser(login: me, displayName: Identity.operatingSystemDisplayName() ?? me, role: .owner)
+    }
+    for team in manifest.teams ?? [] {
+      try session.addGroup(
+        name: team.name, kind: team.kind ?? (team.name.hasPrefix("lab:") ? .lab : .partner),
+        description: team.description ?? "", members: team.members ?? [])
+    }
+  }
+
+  private static func addDataset(
+    _ spec: DemoManifest.DatasetSpec, path: String, location: CatalogLocation, fallbackOwner: String
+  ) throws {
+    let ownerLogin = spec.owner ?? fallbackOwner
+    var owner = try PortalSession.open(location: location, identity: .demo(login: ownerLogin))
+    if owner.actor.role > .steward {
+      owner = try PortalSession.open(location: location, identity: .demo(login: fallbackOwner))
+    }
+    let report = try owner.importDataset(
+      ImportRequest(paths: [path], name: spec.name, description: spec.description, tags: spec.tags ?? []))
+    let slug = report.datasetSlug
+    try owner.editDataset(
+      slug,
+      MetadataChange(
+        licence: spec.licence, languages: spec.languages, sensitivity: spec.sensitivity, useRights: spec.useRights))
+    if let visibility = spec.visibility, visibility != .private {
+      try owner.setVisibilityUnchecked(slug, to: visibility)
+    }
+    for grant in spec.grants ?? [] {
+      let expires = grant.expiresInDays.map { Date().addingTimeInterval(Double($0) * 86_400) }
+      try owner.grant(slug, to: grant.principal, kind: grant.kind, permission: grant.permission, expires: expires)
+    }
+    for request in spec.requests ?? [] {
+      let kind = request.kind ?? (request.principal.hasPrefix("lab:") ? .lab : .user)
+      let requester =
+        kind == .user
+        ? try PortalSession.open(location: location, identity: .demo(login: request.principal)) : owner
+      try requester.requestAccess(
+        slug, permission: request.permission, purpose: request.purpose, durationDays: request.durationDays,
+        forLab: kind == .lab ? request.principal : nil)
+    }
+  }
+}

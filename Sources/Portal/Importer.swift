@@ -1,0 +1,192 @@
+import Dispatch
+import Foundation
+import Logging
+import PortalCore
+import PortalMedia
+import PortalStore
+import Synchronization
+
+/// Reads files into a staging version: small files analysed in parallel chunks (one
+/// thread per core) and written in path order, large files streamed in batches.
+/// Nothing is visible until the caller publishes the version.
+struct Importer {
+  let catalog: Catalog
+  let staging: StagingVersion
+  let progress: @Sendable (ImportProgress) -> Void
+  let started: Date
+  let logger: Logger
+
+  /// Files at least this large are streamed alone, their samples written in batches,
+  /// so memory stays bounded whatever the file.
+  static let streamThreshold: Int64 = 16 << 20
+  static let chunkFiles = 256
+  static let chunkBytes: Int64 = 64 << 20
+  static let sampleBatch = 20_000
+
+  /// What reading produced.
+  struct Outcome {
+    var samples = 0
+    var bytes: Int64 = 0
+    var problems: [ImportReport.Problem] = []
+    var added = 0
+  }
+
+  /// One unit of work: a file to analyse, or an unchanged file to carry over.
+  enum Item: Sendable {
+    case analyse(FileEntry)
+    case reuse(FileEntry, VersionFileInfo, fromVersion: Int64)
+
+    var entry: FileEntry {
+      switch self {
+      case .analyse(let entry), .reuse(let entry, _, _): entry
+      }
+    }
+  }
+
+  /// Analyses or carries over `items` in order and appends them to the staging version.
+  func run(_ items: [Item], bytesTotal: Int64, options: AnalysisOptions) throws -> Outcome {
+    var outcome = Outcome()
+    var ordinal = 0
+    var bytesDone: Int64 = 0
+    var index = 0
+    report(.reading, files: 0, of: items.count, bytes: 0, of: bytesTotal, samples: 0)
+    while index < items.count {
+      // A large file to analyse goes alone, streamed.
+      if case .analyse(let entry) = items[index], entry.size >= Self.streamThreshold {
+        let count = try stream(entry, ordinalBase: ordinal, options: options, outcome: &outcome)
+        ordinal += count
+        bytesDone += entry.size
+        index += 1
+        report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
+        continue
+      }
+      var end = index
+      var chunkBytes: Int64 = 0
+      while end < items.count, end - index < Self.chunkFiles, chunkBytes < Self.chunkBytes {
+        if case .analyse(let entry) = items[end], entry.size >= Self.streamThreshold { break }
+        chunkBytes += items[end].entry.size
+        end += 1
+      }
+      let chunk = Array(items[index..<end])
+      let results = analyse(chunk, options: options)
+      var batch = ImportBatch()
+      for (item, result) in zip(chunk, results) {
+        switch item {
+        case .reuse(_, let info, let fromVersion):
+          batch.reusedFiles.append(
+            ImportBatch.ReusedFile(fileID: info.fileID, fromVersionID: fromVersion, ordinalBase: ordinal))
+          ordinal += info.sampleCount
+          outcome.bytes += item.entry.size
+        case .analyse(let entry):
+          guard let result else { continue }
+          outcome.problems += result.file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
+          guard let mediaType = result.file.mediaType, !result.samples.isEmpty else { continue }
+          let samples = result.samples.enumerated().map { offset, analysed in
+            sample(from: analysed, ordinal: ordinal + offset)
+          }
+          ordinal += samples.count
+          outcome.added += 1
+          outcome.bytes += entry.size
+          batch.newFiles.append(
+            ImportBatch.NewFile(file: sourceFile(entry, sha256: result.file.sha256, type: mediaType), samples: samples))
+        }
+      }
+      if !batch.isEmpty { try catalog.append(batch, to: staging) }
+      bytesDone += chunkBytes
+      index = end
+      report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
+    }
+    outcome.samples = ordinal
+    return outcome
+  }
+
+  // MARK: - Parallel analysis of a chunk
+
+  private struct Analysed: Sendable {
+    var file: AnalyzedFile
+    var samples: [AnalyzedSample]
+  }
+
+  private func analyse(_ chunk: [Item], options: AnalysisOptions) -> [Analysed?] {
+    let results = Mutex([Analysed?](repeating: nil, count: chunk.count))
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count))
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while true {
+        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        guard index < chunk.count else { return }
+        guard case .analyse(let entry) = chunk[index] else { continue }
+        var samples: [AnalyzedSample] = []
+        let file = FileAnalyzer.analyze(entry, options: options) { samples.append($0) }
+        results.withLock { $0[index] = Analysed(file: file, samples: samples) }
+      }
+    }
+    return results.withLock { $0 }
+  }
+
+  // MARK: - Streaming one large file
+
+  private func stream(_ entry: FileEntry, ordinalBase: Int, options: AnalysisOptions, outcome: inout Outcome) throws
+    -> Int
+  {
+    // The row goes in first (with a placeholder hash) so batches can reference it.
+    var fileID: Int64?
+    var pending: [Sample] = []
+    var count = 0
+    var writeError: (any Error)?
+    let file = FileAnalyzer.analyze(entry, options: options) { analysed in
+      if writeError != nil { return }
+      do {
+        if fileID == nil {
+          fileID = try catalog.insertFile(
+            sourceFile(entry, sha256: "", type: analysed.mediaType), into: staging)
+        }
+        var sample = sample(from: analysed, ordinal: ordinalBase + count)
+        sample.fileID = fileID ?? 0
+        pending.append(sample)
+        count += 1
+        if pending.count >= Self.sampleBatch {
+          var batch = ImportBatch()
+          batch.moreSamples = pending
+          try catalog.append(batch, to: staging)
+          pending.removeAll(keepingCapacity: true)
+          report(.reading, files: 0, of: 0, bytes: 0, of: 0, samples: ordinalBase + count)
+        }
+      } catch {
+        writeError = error
+      }
+    }
+    if let writeError { throw writeError }
+    outcome.problems += file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
+    guard let fileID else { return 0 }
+    var batch = ImportBatch()
+    batch.moreSamples = pending
+    if !batch.isEmpty { try catalog.append(batch, to: staging) }
+    try catalog.setFileHash(fileID: fileID, sha256: file.sha256, staging: staging)
+    outcome.added += 1
+    outcome.bytes += entry.size
+    return count
+  }
+
+  // MARK: - Conversions
+
+  private func sample(from analysed: AnalyzedSample, ordinal: Int) -> Sample {
+    Sample(
+      versionID: staging.versionID, ordinal: ordinal, fileID: 0, offset: analysed.offset, length: analysed.length,
+      mediaType: analysed.mediaType, sha256: analysed.sha256, durationMillis: analysed.durationMillis,
+      width: analysed.width, height: analysed.height, excerpt: analysed.excerpt)
+  }
+
+  private func sourceFile(_ entry: FileEntry, sha256: String, type: MediaType) -> SourceFile {
+    SourceFile(
+      datasetID: staging.datasetID, root: entry.root, relativePath: entry.relativePath, size: entry.size,
+      mtimeNanos: entry.mtimeNanos, sha256: sha256, mediaType: type)
+  }
+
+  private func report(_ phase: ImportProgress.Phase, files: Int, of total: Int, bytes: Int64, of bytesTotal: Int64, samples: Int) {
+    progress(
+      ImportProgress(
+        phase: phase, filesDone: files, filesTotal: total, bytesDone: bytes, bytesTotal: bytesTotal, samples: samples,
+        elapsed: Date().timeIntervalSince(started)))
+  }
+}

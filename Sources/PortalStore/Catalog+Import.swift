@@ -1,0 +1,214 @@
+import Foundation
+import GRDB
+import PortalCore
+
+// MARK: - Staging versions: write in batches, publish in one transaction
+
+extension Catalog {
+  /// How long a staging version survives without a batch before another process
+  /// may collect it as abandoned.
+  public static let stagingLease: TimeInterval = 120
+
+  /// Starts a new version of an existing dataset, or creates `newDataset` (hidden
+  /// until its first version is published) and its first version.
+  public func beginVersion(
+    of datasetID: Int64?, creating newDataset: Dataset?, origin: DatasetVersion.Origin, parameters: String,
+    createdBy: Int64?, jobID: Int64? = nil, now: Date = Date()
+  ) throws -> StagingVersion {
+    try write { db in
+      var createsDataset = false
+      let id: Int64
+      if let datasetID {
+        id = datasetID
+      } else if var dataset = newDataset {
+        if try Dataset.filter(Column("slug") == dataset.slug).fetchCount(db) > 0 {
+          throw StoreError.conflict(
+            "a dataset with the slug '\(dataset.slug)' already exists (or is being imported); choose another --name, or use --rescan to update it"
+          )
+        }
+        try dataset.insert(db)
+        id = dataset.id ?? 0
+        createsDataset = true
+      } else {
+        throw StoreError.notFound(what: "the dataset to import into")
+      }
+      let parent = try Int64.fetchOne(db, sql: "SELECT current_version_id FROM dataset WHERE id = ?", arguments: [id])
+      let number =
+        (try Int.fetchOne(db, sql: "SELECT max(number) FROM dataset_version WHERE dataset_id = ?", arguments: [id])
+          ?? 0) + 1
+      var version = DatasetVersion(
+        datasetID: id, number: number, parentID: parent, origin: origin, state: .staging, jobID: jobID,
+        parameters: parameters, createdBy: createdBy, createdAt: now,
+        leaseUntil: now.addingTimeInterval(Self.stagingLease))
+      try version.insert(db)
+      return StagingVersion(
+        datasetID: id, versionID: version.id ?? 0, number: number, createsDataset: createsDataset,
+        parentVersionID: parent)
+    }
+  }
+
+  /// Writes one batch into a staging version and renews its lease.
+  public func append(_ batch: ImportBatch, to staging: StagingVersion, now: Date = Date()) throws {
+    try write { db in
+      try Self.renewLease(staging, now: now, in: db)
+      let insertFile = try db.cachedStatement(
+        sql: """
+          INSERT INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """)
+      let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO version_file (version_id, file_id) VALUES (?, ?)")
+      for item in batch.newFiles {
+        let file = item.file
+        try insertFile.execute(arguments: [
+          staging.datasetID, file.root, file.relativePath, file.size, file.mtimeNanos, file.sha256,
+          file.mediaType.rawValue,
+        ])
+        let fileID = db.lastInsertedRowID
+        try link.execute(arguments: [staging.versionID, fileID])
+        try Self.insertSamples(item.samples, fileID: fileID, version: staging.versionID, in: db)
+      }
+      try Self.insertSamples(batch.moreSamples, fileID: nil, version: staging.versionID, in: db)
+      for reused in batch.reusedFiles {
+        try link.execute(arguments: [staging.versionID, reused.fileID])
+        try db.execute(
+          sql: """
+            INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
+                                duration_ms, width, height, language, excerpt)
+            SELECT ?, ? + ordinal - (SELECT min(ordinal) FROM sample WHERE version_id = ? AND file_id = ?),
+                   file_id, byte_offset, byte_length, media_type, sha256, duration_ms, width, height, language, excerpt
+            FROM sample WHERE version_id = ? AND file_id = ? ORDER BY ordinal
+            """,
+          arguments: [
+            staging.versionID, reused.ordinalBase, reused.fromVersionID, reused.fileID, reused.fromVersionID,
+            reused.fileID,
+          ])
+      }
+    }
+  }
+
+  /// Updates the file hash once a streamed file has been read to its end.
+  public func setFileHash(fileID: Int64, sha256: String, staging: StagingVersion) throws {
+    try write { db in
+      try db.execute(sql: "UPDATE source_file SET sha256 = ? WHERE id = ?", arguments: [sha256, fileID])
+      try Self.renewLease(staging, now: Date(), in: db)
+    }
+  }
+
+  /// Inserts one file row with no samples yet (for a large file streamed in several
+  /// batches) and returns its id.
+  public func insertFile(_ file: SourceFile, into staging: StagingVersion) throws -> Int64 {
+    try write { db in
+      var file = file
+      file.datasetID = staging.datasetID
+      try file.insert(db)
+      let id = file.id ?? 0
+      try db.execute(
+        sql: "INSERT OR IGNORE INTO version_file (version_id, file_id) VALUES (?, ?)",
+        arguments: [staging.versionID, id])
+      return id
+    }
+  }
+
+  /// Makes a staging version the dataset's current version, in one transaction with
+  /// the dataset's new facts and the audit event that records it.
+  public func publish(
+    _ staging: StagingVersion, report: String, audit: AuditEvent, update: @Sendable (inout Dataset) -> Void,
+    now: Date = Date()
+  ) throws -> Dataset {
+    try write { db in
+      guard var dataset = try Dataset.fetchOne(db, key: staging.datasetID) else {
+        throw StoreError.notFound(what: "the dataset being imported")
+      }
+      let totals = try Row.fetchOne(
+        db,
+        sql: "SELECT count(*) AS n, coalesce(sum(byte_length), 0) AS bytes FROM sample WHERE version_id = ?",
+        arguments: [staging.versionID])
+      let count: Int = totals?["n"] ?? 0
+      let bytes: Int64 = totals?["bytes"] ?? 0
+      let kinds = try String.fetchAll(
+        db, sql: "SELECT DISTINCT media_type FROM sample WHERE version_id = ?", arguments: [staging.versionID])
+      try db.execute(
+        sql: """
+          UPDATE dataset_version SET state = 'ready', lease_until = NULL, report = ?, sample_count = ?, total_bytes = ?
+          WHERE id = ? AND state = 'staging'
+          """, arguments: [report, count, bytes, staging.versionID])
+      guard db.changesCount == 1 else {
+        throw StoreError.conflict("the import was interrupted for too long and its staging data was discarded; run it again")
+      }
+      dataset.currentVersionID = staging.versionID
+      dataset.modality = Modality.of(kinds.compactMap(MediaType.init(rawValue:))) ?? dataset.modality
+      dataset.revision += 1
+      dataset.updatedAt = now
+      update(&dataset)
+      try dataset.update(db)
+      var event = audit
+      event.datasetID = staging.datasetID
+      try AuditChain.append(event, in: db)
+      return dataset
+    }
+  }
+
+  /// Throws away a staging version (and the dataset it was creating).
+  public func abandon(_ staging: StagingVersion) throws {
+    try write { db in try Self.discard(staging.versionID, datasetID: staging.createsDataset ? staging.datasetID : nil, in: db) }
+  }
+
+  /// Removes staging versions whose writer stopped renewing its lease (a crashed
+  /// import or job). Returns how many were collected.
+  @discardableResult
+  public func collectAbandonedStaging(now: Date = Date()) throws -> Int {
+    try write { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT v.id, v.dataset_id, d.current_version_id FROM dataset_version v JOIN dataset d ON d.id = v.dataset_id
+          WHERE v.state = 'staging' AND v.lease_until < ?
+          """, arguments: [now])
+      for row in rows {
+        let versionID: Int64 = row["id"]
+        let datasetID: Int64 = row["dataset_id"]
+        let current: Int64? = row["current_version_id"]
+        try Self.discard(versionID, datasetID: current == nil ? datasetID : nil, in: db)
+      }
+      return rows.count
+    }
+  }
+
+  // MARK: - Helpers
+
+  private static func renewLease(_ staging: StagingVersion, now: Date, in db: Database) throws {
+    try db.execute(
+      sql: "UPDATE dataset_version SET lease_until = ? WHERE id = ? AND state = 'staging'",
+      arguments: [now.addingTimeInterval(stagingLease), staging.versionID])
+    guard db.changesCount == 1 else {
+      throw StoreError.conflict("the import was interrupted for too long and its staging data was discarded; run it again")
+    }
+  }
+
+  private static func discard(_ versionID: Int64, datasetID: Int64?, in db: Database) throws {
+    try db.execute(sql: "DELETE FROM sample WHERE version_id = ?", arguments: [versionID])
+    try db.execute(sql: "DELETE FROM dataset_version WHERE id = ?", arguments: [versionID])
+    if let datasetID {
+      try db.execute(
+        sql: "DELETE FROM dataset WHERE id = ? AND current_version_id IS NULL", arguments: [datasetID])
+    }
+    // Files no version refers to any more.
+    try db.execute(sql: "DELETE FROM source_file WHERE id NOT IN (SELECT file_id FROM version_file)")
+  }
+
+  private static func insertSamples(_ samples: [Sample], fileID: Int64?, version: Int64, in db: Database) throws {
+    guard !samples.isEmpty else { return }
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
+                            duration_ms, width, height, language, excerpt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for sample in samples {
+      try statement.execute(arguments: [
+        version, sample.ordinal, fileID ?? sample.fileID, sample.offset, sample.length, sample.mediaType.rawValue,
+        sample.sha256, sample.durationMillis, sample.width, sample.height, sample.language, sample.excerpt,
+      ])
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import Portal
+import PortalCore
+
+/// Flags every subcommand shares.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: "The catalog directory (default: $PORTAL_HOME or ~/.local/share/partner-portal).")
+  var catalog: String?
+
+  @Flag(name: .long, help: "Mirror the log to standard error.")
+  var verbose = false
+
+  /// Where the catalog is.
+  var location: CatalogLocation {
+    if let catalog { return CatalogLocation(directory: URL(fileURLWithPath: catalog, isDirectory: true)) }
+    return CatalogLocation.default()
+  }
+
+  /// Opens the catalog as the OS user.
+  func session() throws -> PortalSession {
+    PortalLog.setVerbose(verbose)
+    return try PortalSession.open(location: location)
+  }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Portal
+
+/// `portal import PATH… --name NAME`: registers files as a new dataset, or
+/// `--rescan DATASET` to pick up what changed.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Register files and directories as a dataset, or rescan one.",
+    discussion: """
+      Files are read in place and never modified. Each file's kind is detected from its bytes;
+      JSONL files give one sample per record and CSV/TSV files one per row.
+      Examples:
+        portal import ~/archive/press-2019 --name "Press archive 2019" --tag press --tag en
+        portal import --rescan press-archive-2019
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "Files or directories to import.", completion: .file())
+  var paths: [String] = []
+
+  @Option(help: "The dataset's name (its slug is made from it).")
+  var name: String?
+
+  @Option(help: "A description of the dataset.")
+  var description = ""
+
+  @Option(name: .customLong("tag"), help: "A tag (repeat, or separate with commas).")
+  var tags: [String] = []
+
+  @Option(help: "Rescan this dataset (name or slug) instead of creating one.")
+  var rescan: String?
+
+  @Flag(help: "Follow symbolic links that point outside the imported directories.")
+  var followSymlinks = false
+
+  @Flag(help: "Print the report as JSON.")
+  var json = false
+
+  func validate() throws {
+    if rescan == nil && paths.isEmpty {
+      throw ValidationError("name the files or directories to import, or use --rescan DATASET")
+    }
+    if rescan == nil && name == nil { throw ValidationError("a new dataset needs a name: add --name \"…\"") }
+    if rescan != nil && !paths.isEmpty {
+      throw ValidationError("--rescan re-reads the dataset's own directories; drop the paths")
+    }
+  }
+
+  func run() throws {
+    let session = try global.session()
+    let printer = ProgressPrinter()
+    let report: ImportReport
+    defer { printer.finish() }
+    if let rescan {
+      report = try session.rescan(rescan, followSymlinks: followSymlinks ? true : nil, progress: printer.update)
+    } else {
+      let request = ImportRequest(
+        paths: paths, name: name ?? "", description: description, tags: tags, followSymlinks: followSymlinks)
+      report = try session.importDataset(request, progress: printer.update)
+    }
+    printer.finish()
+    if json {
+      print(JSONText.pretty(report))
+      return
+    }
+    print(Self.describe(report, rescan: rescan != nil))
+  }
+
+  static func describe(_ report: ImportReport, rescan: Bool) -> String {
+    var lines: [String] = []
+    let name = SafeText.line(report.datasetName)
+    if let version = report.versionNumber {
+      let verb = rescan ? "Rescanned" : "Imported"
+      lines.append(
+        "\(verb) '\(name)' (\(report.datasetSlug)) as version \(version): \(report.samples) samples, \(ByteCount.format(report.bytes)) in \(String(format: "%.1f", report.seconds))s"
+      )
+    } else {
+      lines.append("'\(name)' is unchanged: \(report.samples) samples; no new version made")
+    }
+    if rescan {
+      lines.append(
+        "files: \(report.filesAdded) new, \(report.filesChanged) changed, \(report.filesUnchanged) unchanged, \(report.filesVanished) gone"
+      )
+    }
+    if !report.problems.isEmpty {
+      lines.append("\(report.problems.count) file(s) skipped:")
+      for problem in report.problems.prefix(20) {
+        lines.append("  \(SafeText.line(problem.path)): \(SafeText.line(problem.reason))")
+      }
+      if report.problems.count > 20 { lines.append("  … and \(report.problems.count - 20) more (see --json)") }
+    }
+    return lines.joined(separator: "\n")
+  }
+}

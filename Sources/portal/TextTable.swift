@@ -1,0 +1,35 @@
+import Foundation
+import Portal
+
+/// A plain-text table for people: columns sized by display width (CJK and emoji take
+/// two cells), long cells ellipsised, every cell sanitised first.
+struct TextTable {
+  var headers: [String]
+  var rows: [[String]] = []
+  /// Widest a column may grow.
+  var maxColumnWidth = 48
+
+  init(_ headers: [String]) {
+    self.headers = headers
+  }
+
+  mutating func add(_ row: [String]) {
+    rows.append(row.map { SafeText.line($0) })
+  }
+
+  func render() -> String {
+    var widths = headers.map { SafeText.width($0) }
+    for row in rows {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = min(maxColumnWidth, max(widths[index], SafeText.width(cell)))
+      }
+    }
+    func line(_ cells: [String]) -> String {
+      cells.enumerated().map { index, cell in
+        let clipped = SafeText.clip(cell, to: widths[index])
+        return index == cells.count - 1 ? clipped : SafeText.pad(clipped, to: widths[index])
+      }.joined(separator: "  ")
+    }
+    return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+  }
+}

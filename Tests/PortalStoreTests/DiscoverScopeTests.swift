@@ -1,0 +1,69 @@
+import Foundation
+import PortalCore
+import PortalTesting
+import Testing
+
+@testable import PortalStore
+
+/// The list query applies the discover rule in SQL; these tests check it agrees with
+/// `AccessPolicy.decide(.discover…)` on every combination.
+struct DiscoverScopeTests {
+  @Test func sqlScopeAgreesWithThePolicyForEveryCombination() throws {
+    let fixture = try StoreFixture()
+    defer { fixture.dir.remove() }
+    let rita = try fixture.addUser("rita", role: .reviewer)
+    let vic = try fixture.addUser("vic", role: .viewer)
+    let now = Date()
+    var datasets: [Dataset] = []
+    var index = 0
+    for visibility in Visibility.allCases {
+      for sensitivity in Sensitivity.allCases {
+        for grantCase in 0..<5 {
+          index += 1
+          let dataset = try fixture.addDataset("d\(index)", visibility: visibility, sensitivity: sensitivity)
+          switch grantCase {
+          case 1: try fixture.grant(dataset, to: "rita")
+          case 2: try fixture.grant(dataset, to: "rita", expires: now.addingTimeInterval(-60))
+          case 3: try fixture.grant(dataset, to: "rita", revoked: now.addingTimeInterval(-60))
+          case 4: try fixture.grant(dataset, to: "lab:training", kind: .lab, permission: .train)
+          default: break
+          }
+          datasets.append(dataset)
+        }
+      }
+    }
+    for (user, groups) in [(rita, [String]()), (rita, ["lab:training"]), (vic, [])] {
+      let actor = Actor(user: user, groups: groups)
+      let listed = Set(
+        try fixture.catalog.datasets(
+          matching: DatasetQuery(), scope: AccessPolicy.discoverScope(for: actor), limit: 10_000, now: now
+        ).map(\.dataset.slug))
+      for dataset in datasets {
+        let grants = try fixture.catalog.grants(on: dataset.id ?? 0)
+        let allowed = AccessPolicy.decide(.discover, actor: actor, dataset: dataset, grants: grants, now: now).isAllowed
+        #expect(listed.contains(dataset.slug) == allowed, "\(user.login)\(groups) on \(dataset.slug): \(dataset.visibility) \(dataset.sensitivity)")
+      }
+    }
+    #expect(try fixture.catalog.countDatasets(matching: DatasetQuery(), scope: .nothing) == 0)
+  }
+
+  @Test func filtersAndSortingNarrowAndOrderTheList() throws {
+    let fixture = try StoreFixture()
+    defer { fixture.dir.remove() }
+    try fixture.addDataset("Beta", visibility: .public, tags: ["press"], excerpts: ["a", "b", "c"])
+    try fixture.addDataset("alpha", tags: ["audio"], excerpts: ["a"])
+    try fixture.addDataset("Gamma", visibility: .public, excerpts: ["a", "b"])
+    let byName = try fixture.catalog.datasets(matching: DatasetQuery(), scope: .everything, limit: 10)
+    #expect(byName.map(\.dataset.name) == ["alpha", "Beta", "Gamma"])
+    let bySamples = try fixture.catalog.datasets(
+      matching: DatasetQuery(sort: .samples, descending: true), scope: .everything, limit: 10)
+    #expect(bySamples.map(\.dataset.name) == ["Beta", "Gamma", "alpha"])
+    let publicOnes = try fixture.catalog.datasets(
+      matching: DatasetQuery(visibility: .public), scope: .everything, limit: 10)
+    #expect(publicOnes.map(\.dataset.name) == ["Beta", "Gamma"])
+    let tagged = try fixture.catalog.datasets(matching: DatasetQuery(tag: "press"), scope: .everything, limit: 10)
+    #expect(tagged.map(\.dataset.name) == ["Beta"])
+    let paged = try fixture.catalog.datasets(matching: DatasetQuery(), scope: .everything, limit: 1, offset: 1)
+    #expect(paged.map(\.dataset.name) == ["Beta"])
+  }
+}
