@@ -45,8 +45,7 @@ struct LineFramer {
     if accumulator.isActive { try finishAccumulated(UnsafeRawBufferPointer(start: nil, count: 0), emit: emit) }
   }
 
-  private mutating func finishAccumulated(_ piece: UnsafeRawBufferPointer, emit: (RecordSpan) throws -> Void) rethrows
-  {
+  private mutating func finishAccumulated(_ piece: UnsafeRawBufferPointer, emit: (RecordSpan) throws -> Void) rethrows {
     try accumulator.finish(piece) { span in
       if !span.isBlank { try emit(span) }
     }
