@@ -11,7 +11,7 @@ enum EBMLHeader {
     while reader.position < end {
       guard let identifier = reader.identifier(), let size = reader.size() else { return nil }
       let start = reader.position
-      guard size <= UInt64(end - start) else { return nil }
+      guard start <= end, size <= UInt64(end - start) else { return nil }
       if identifier == 0x4282 {
         let name = bytes[start..<(start + Int(size))].prefix { $0 != 0 }
         switch String(decoding: name, as: UTF8.self) {

@@ -51,6 +51,9 @@ public enum MediaDetector {
     if starts(Array("ID3".utf8)) { return .mp3 }
     if starts(Array("ftyp".utf8), at: 4) { return .mp4 }
     if starts([0x1A, 0x45, 0xDF, 0xA3]) { return EBMLHeader.docType(bytes) }
+    // FF FE is both a UTF-16 byte-order mark and a valid MPEG layer I header; text wins
+    // (layer I files are rare, UTF-16 exports are not).
+    if starts([0xFF, 0xFE]) { return nil }
     if isMPEGAudioFrame(bytes) { return .mp3 }
     return nil
   }
