@@ -1,0 +1,133 @@
+import PortalCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads one file as a stream: hashes it, detects its format, and hands its samples to a
+/// callback one at a time, so an importer can batch them into the database.
+///
+/// Memory stays bounded whatever the file: reads of `bufferSize` bytes, and a record
+/// longer than a read keeps only its first 64 KiB (for the excerpt) while being hashed.
+/// Nothing in a file's content makes it throw or crash; what goes wrong is reported in
+/// `AnalyzedFile.problems`.
+///
+/// A `Sendable` value without shared mutable state: run one `analyze` per thread, as many
+/// at once as there are cores. Each call opens, reads and closes its own file.
+public struct FileAnalyzer: Sendable {
+  /// Tuning knobs; the defaults suit imports.
+  public struct Options: Sendable, Hashable {
+    /// Read size for files at least this large (smaller files are read in one go).
+    public var bufferSize: Int
+    /// Problems listed per file before the rest are only counted.
+    public var maxProblemsPerFile: Int
+
+    /// Creates options; `bufferSize` is raised to 64 KiB at least.
+    public init(bufferSize: Int = 1 << 20, maxProblemsPerFile: Int = 20) {
+      self.bufferSize = max(bufferSize, 64 * 1024)
+      self.maxProblemsPerFile = max(1, maxProblemsPerFile)
+    }
+  }
+
+  /// The options in use.
+  public var options: Options
+
+  /// Creates an analyzer.
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  /// Analyzes the file at `entry.path`, calling `onSample` for each sample in file order.
+  ///
+  /// Throws only what `onSample` throws (the analysis stops there); every problem with
+  /// the file itself, including its vanishing since the walk, is in the result.
+  public func analyze(_ entry: FileEntry, onSample: (AnalyzedSample) throws -> Void) throws -> AnalyzedFile {
+    var run = AnalysisRun(entry: entry, options: options)
+    let descriptor = open(entry.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else {
+      let code = errno
+      let reason =
+        switch code {
+        case ENOENT: "file vanished since the scan (run the import again to rescan)"
+        case EACCES: "permission denied: cannot read this file (check its permissions)"
+        default: "cannot open: \(POSIX.message(code))"
+        }
+      run.addProblem(reason)
+      return run.file
+    }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, POSIX.kind(info.st_mode) == S_IFREG else {
+      run.addProblem("not a regular file; skipped")
+      return run.file
+    }
+    // Small files get a buffer one byte larger than themselves, so the first read both
+    // holds all of the file and shows its end.
+    let size = Int64(info.st_size)
+    let capacity = size >= Int64(options.bufferSize) ? options.bufferSize : max(Int(size) + 1, 4096)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+    defer { buffer.deallocate() }
+    try run.analyze(reader: ChunkReader(descriptor: descriptor, buffer: buffer, size: size), onSample: onSample)
+    return run.file
+  }
+
+  /// Analyzes the file at `path` (outside a walk: tests, previews, single-file commands).
+  public func analyze(path: String, onSample: (AnalyzedSample) throws -> Void) throws -> AnalyzedFile {
+    let absolute = POSIX.standardise(path)
+    let slash = absolute.lastIndex(of: "/") ?? absolute.startIndex
+    let root = slash == absolute.startIndex ? "/" : String(absolute[..<slash])
+    let entry = FileEntry(
+      root: root, relativePath: String(absolute[absolute.index(after: slash)...]), size: 0, mtimeNanos: 0)
+    return try analyze(entry, onSample: onSample)
+  }
+}
+
+/// Fills one buffer from an open file, again and again.
+struct ChunkReader {
+  let descriptor: Int32
+  let buffer: UnsafeMutableRawBufferPointer
+  /// Size by `fstat` at open.
+  let size: Int64
+
+  /// Reads until the buffer is full or the file ends; returns the count, or the errno.
+  func fill() -> Result<Int, ReadFailure> {
+    var done = 0
+    while done < buffer.count {
+      let got = read(descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done)
+      if got < 0 {
+        let code = errno
+        if code == EINTR || code == EAGAIN { continue }
+        return .failure(ReadFailure(code: code))
+      }
+      if got == 0 { break }
+      done += got
+    }
+    return .success(done)
+  }
+
+  /// Reads at `offset` without moving the file position (used to re-frame a tail).
+  func fill(at offset: Int64) -> Result<Int, ReadFailure> {
+    var done = 0
+    while done < buffer.count {
+      let got = pread(
+        descriptor, buffer.baseAddress.map { $0 + done }, buffer.count - done, off_t(offset) + off_t(done))
+      if got < 0 {
+        let code = errno
+        if code == EINTR || code == EAGAIN { continue }
+        return .failure(ReadFailure(code: code))
+      }
+      if got == 0 { break }
+      done += got
+    }
+    return .success(done)
+  }
+
+  /// A failed `read`, as its errno.
+  struct ReadFailure: Error {
+    var code: Int32
+  }
+}

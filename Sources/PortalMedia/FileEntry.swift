@@ -1,0 +1,33 @@
+/// One regular file found by `DirectoryWalker`, ready for `FileAnalyzer`.
+public struct FileEntry: Sendable, Hashable, Codable {
+  /// The dataset root the file was found under: absolute, standardised (no `.`, `..` or
+  /// trailing `/`). For a root that is a single file, its parent directory.
+  public var root: String
+  /// The path below `root`, components joined with `/`.
+  public var relativePath: String
+  /// Size in bytes when walked (the analyzer reads until end of file, whatever it finds).
+  public var size: Int64
+  /// Modification time in nanoseconds since 1970, for change detection on rescan.
+  public var mtimeNanos: Int64
+
+  /// Creates an entry; `root` should already be absolute and standardised.
+  public init(root: String, relativePath: String, size: Int64, mtimeNanos: Int64) {
+    self.root = root
+    self.relativePath = relativePath
+    self.size = size
+    self.mtimeNanos = mtimeNanos
+  }
+
+  /// The absolute path of the file.
+  public var path: String { root == "/" ? "/" + relativePath : root + "/" + relativePath }
+
+  /// The last path component's extension, lower-cased, without the dot ("" if none).
+  public var fileExtension: String { Self.fileExtension(of: relativePath) }
+
+  /// The lower-cased extension of a `/`-separated path ("" if none or a dot-file).
+  static func fileExtension(of path: String) -> String {
+    let name = path.split(separator: "/").last ?? ""
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
+  }
+}

@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Thin helpers over the POSIX calls the walker and the analyzer share, so the platform
+/// differences (`st_mtim` versus `st_mtimespec`) live in one place.
+enum POSIX {
+  /// The file-type bits of a mode.
+  static func kind(_ mode: mode_t) -> mode_t { mode & S_IFMT }
+
+  /// Modification time of a `stat` result in nanoseconds since 1970.
+  static func mtimeNanos(_ info: stat) -> Int64 {
+    #if canImport(Darwin)
+      let spec = info.st_mtimespec
+    #else
+      let spec = info.st_mtim
+    #endif
+    return Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec)
+  }
+
+  /// The current `errno` as a message ("No such file or directory").
+  static func message(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+  }
+
+  /// The fully resolved path (symbolic links, `.` and `..` removed), or nil.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(validatingCString: resolved)
+  }
+
+  /// The process's working directory, or nil if it has gone away.
+  static func currentDirectory() -> String? {
+    guard let cwd = getcwd(nil, 0) else { return nil }
+    defer { free(cwd) }
+    return String(validatingCString: cwd)
+  }
+
+  /// A lexically standardised absolute path: relative paths are joined to the working
+  /// directory, `.` and empty components dropped, `..` removes its parent.
+  static func standardise(_ path: String) -> String {
+    var base: [Substring] = []
+    if !path.hasPrefix("/"), let cwd = currentDirectory() {
+      base = cwd.split(separator: "/")
+    }
+    for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+      switch component {
+      case ".": continue
+      case "..": _ = base.popLast()
+      default: base.append(component)
+      }
+    }
+    return "/" + base.joined(separator: "/")
+  }
+
+  /// Whether `path` is `root` itself or lies below it (both fully resolved).
+  static func isInside(_ path: String, root: String) -> Bool {
+    root == "/" || path == root || path.hasPrefix(root + "/")
+  }
+}
