@@ -44,7 +44,7 @@ struct Importer {
   }
 
   /// Analyses or carries over `items` in order and appends them to the staging version.
-  func run(_ items: [Item], bytesTotal: Int64, options: AnalysisOptions) throws -> Outcome {
+  func run(_ items: [Item], bytesTotal: Int64, analyzer: FileAnalyzer = FileAnalyzer()) throws -> Outcome {
     var outcome = Outcome()
     var ordinal = 0
     var bytesDone: Int64 = 0
@@ -53,7 +53,7 @@ struct Importer {
     while index < items.count {
       // A large file to analyse goes alone, streamed.
       if case .analyse(let entry) = items[index], entry.size >= Self.streamThreshold {
-        let count = try stream(entry, ordinalBase: ordinal, options: options, outcome: &outcome)
+        let count = try stream(entry, ordinalBase: ordinal, analyzer: analyzer, outcome: &outcome)
         ordinal += count
         bytesDone += entry.size
         index += 1
@@ -68,7 +68,7 @@ struct Importer {
         end += 1
       }
       let chunk = Array(items[index..<end])
-      let results = analyse(chunk, options: options)
+      let results = analyse(chunk, analyzer: analyzer)
       var batch = ImportBatch()
       for (item, result) in zip(chunk, results) {
         switch item {
@@ -80,7 +80,8 @@ struct Importer {
         case .analyse(let entry):
           guard let result else { continue }
           outcome.problems += result.file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
-          guard let mediaType = result.file.mediaType, !result.samples.isEmpty else { continue }
+          guard let mediaType = result.file.mediaType, let sha256 = result.file.sha256, !result.samples.isEmpty
+          else { continue }
           let samples = result.samples.enumerated().map { offset, analysed in
             sample(from: analysed, ordinal: ordinal + offset)
           }
@@ -88,7 +89,7 @@ struct Importer {
           outcome.added += 1
           outcome.bytes += entry.size
           batch.newFiles.append(
-            ImportBatch.NewFile(file: sourceFile(entry, sha256: result.file.sha256, type: mediaType), samples: samples))
+            ImportBatch.NewFile(file: sourceFile(entry, sha256: sha256, type: mediaType), samples: samples))
         }
       }
       if !batch.isEmpty { try catalog.append(batch, to: staging) }
@@ -107,7 +108,7 @@ struct Importer {
     var samples: [AnalyzedSample]
   }
 
-  private func analyse(_ chunk: [Item], options: AnalysisOptions) -> [Analysed?] {
+  private func analyse(_ chunk: [Item], analyzer: FileAnalyzer) -> [Analysed?] {
     let results = Mutex([Analysed?](repeating: nil, count: chunk.count))
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count))
     let next = Atomic<Int>(0)
@@ -117,7 +118,15 @@ struct Importer {
         guard index < chunk.count else { return }
         guard case .analyse(let entry) = chunk[index] else { continue }
         var samples: [AnalyzedSample] = []
-        let file = FileAnalyzer.analyze(entry, options: options) { samples.append($0) }
+        let file: AnalyzedFile
+        do {
+          file = try analyzer.analyze(entry) { samples.append($0) }
+        } catch {
+          var failed = AnalyzedFile(entry: entry)
+          failed.problems = [FileProblem(path: entry.path, reason: "\(error)")]
+          file = failed
+          samples = []
+        }
         results.withLock { $0[index] = Analysed(file: file, samples: samples) }
       }
     }
@@ -126,7 +135,7 @@ struct Importer {
 
   // MARK: - Streaming one large file
 
-  private func stream(_ entry: FileEntry, ordinalBase: Int, options: AnalysisOptions, outcome: inout Outcome) throws
+  private func stream(_ entry: FileEntry, ordinalBase: Int, analyzer: FileAnalyzer, outcome: inout Outcome) throws
     -> Int
   {
     // The row goes in first (with a placeholder hash) so batches can reference it.
@@ -134,7 +143,7 @@ struct Importer {
     var pending: [Sample] = []
     var count = 0
     var writeError: (any Error)?
-    let file = FileAnalyzer.analyze(entry, options: options) { analysed in
+    let file = try analyzer.analyze(entry) { analysed in
       if writeError != nil { return }
       do {
         if fileID == nil {
@@ -162,7 +171,7 @@ struct Importer {
     var batch = ImportBatch()
     batch.moreSamples = pending
     if !batch.isEmpty { try catalog.append(batch, to: staging) }
-    try catalog.setFileHash(fileID: fileID, sha256: file.sha256, staging: staging)
+    try catalog.setFileHash(fileID: fileID, sha256: file.sha256 ?? "", staging: staging)
     outcome.added += 1
     outcome.bytes += entry.size
     return count

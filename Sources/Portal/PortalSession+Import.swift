@@ -20,7 +20,7 @@ extension PortalSession {
     let roots = try Self.checkedRoots(request.paths)
     let started = Date()
     progress(ImportProgress(phase: .walking))
-    let walk = DirectoryWalker.walk(roots: roots, options: WalkOptions(followSymlinksOutsideRoot: request.followSymlinks))
+    let walk = DirectoryWalker(options: .init(followSymlinksOutsideRoot: request.followSymlinks)).walk(roots)
     guard !walk.entries.isEmpty else {
       let why = walk.problems.prefix(3).map(\.description).joined(separator: "; ")
       throw PortalError.importFailed(
@@ -39,8 +39,7 @@ extension PortalSession {
     do {
       let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
       let outcome = try importer.run(
-        walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size },
-        options: AnalysisOptions())
+        walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size })
       report.problems += outcome.problems
       report.filesAdded = outcome.added
       report.samples = outcome.samples
@@ -88,7 +87,7 @@ extension PortalSession {
     let follow = followSymlinks ?? previous.followSymlinks
     let started = Date()
     progress(ImportProgress(phase: .walking))
-    let walk = DirectoryWalker.walk(roots: previous.roots, options: WalkOptions(followSymlinksOutsideRoot: follow))
+    let walk = DirectoryWalker(options: .init(followSymlinksOutsideRoot: follow)).walk(previous.roots)
     let known = try wrap { try catalog.files(ofVersion: currentID) }
     var byPath: [String: VersionFileInfo] = [:]
     for info in known { byPath[info.root + "\u{0}" + info.relativePath] = info }
@@ -125,7 +124,7 @@ extension PortalSession {
     }
     do {
       let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
-      let outcome = try importer.run(items, bytesTotal: bytesToRead, options: AnalysisOptions())
+      let outcome = try importer.run(items, bytesTotal: bytesToRead)
       report.problems += outcome.problems
       report.samples = outcome.samples
       report.bytes = outcome.bytes

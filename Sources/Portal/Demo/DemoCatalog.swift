@@ -26,8 +26,8 @@ public enum DemoCatalog {
       throw PortalError.invalidArgument("the demo manifest names no owner")
     }
     let session = try PortalSession.initialize(
-      location: location, organisation: manifest.organisation ?? "Demo partner", demo: true, ownerLogin: owner.login,
-      ownerName: owner.name)
+      location: location, organisation: manifest.organisation?.name ?? "Demo partner", demo: true, ownerLogin: owner.login,
+      ownerName: owner.displayName)
     // The demo's data lives inside the catalog directory, so the catalog stands alone.
     let data = location.directory.appendingPathComponent("demo-data", isDirectory: true)
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
@@ -44,14 +44,14 @@ public enum DemoCatalog {
 
   private static func addPeople(_ manifest: DemoManifest, session: PortalSession) throws {
     for person in manifest.users where person.login != session.actor.login {
-      try session.addUser(login: person.login, displayName: person.name, role: person.role)
+      try session.addUser(login: person.login, displayName: person.displayName, role: person.role)
     }
     // The person running the demo can use the CLI on it as themselves.
     let me = Identity.operatingSystemLogin()
     if !manifest.users.contains(where: { $0.login == me }) {
       try session.addUser(login: me, displayName: Identity.operatingSystemDisplayName() ?? me, role: .owner)
     }
-    for team in manifest.teams ?? [] {
+    for team in manifest.groups ?? [] {
       try session.addGroup(
         name: team.name, kind: team.kind ?? (team.name.hasPrefix("lab:") ? .lab : .partner),
         description: team.description ?? "", members: team.members ?? [])
@@ -78,13 +78,12 @@ public enum DemoCatalog {
     }
     for grant in spec.grants ?? [] {
       let expires = grant.expiresInDays.map { Date().addingTimeInterval(Double($0) * 86_400) }
-      try owner.grant(slug, to: grant.principal, kind: grant.kind, permission: grant.permission, expires: expires)
+      try owner.grant(slug, to: grant.principal, kind: grant.principalKind, permission: grant.permission, expires: expires)
     }
     for request in spec.requests ?? [] {
-      let kind = request.kind ?? (request.principal.hasPrefix("lab:") ? .lab : .user)
-      let requester =
-        kind == .user
-        ? try PortalSession.open(location: location, identity: .demo(login: request.principal)) : owner
+      let kind = request.principalKind ?? (request.principal.hasPrefix("lab:") ? .lab : .user)
+      let requesterLogin = request.requestedBy ?? (kind == .user ? request.principal : ownerLogin)
+      let requester = try PortalSession.open(location: location, identity: .demo(login: requesterLogin))
       try requester.requestAccess(
         slug, permission: request.permission, purpose: request.purpose, durationDays: request.durationDays,
         forLab: kind == .lab ? request.principal : nil)

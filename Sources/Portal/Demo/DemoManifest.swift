@@ -3,10 +3,16 @@ import PortalCore
 /// The demo fixtures' `manifest.json`: the cast, the lab teams, and each dataset with
 /// its governance story.
 struct DemoManifest: Decodable, Sendable {
+  struct Organisation: Decodable, Sendable {
+    var name: String
+    var description: String?
+  }
+
   struct Person: Decodable, Sendable {
     var login: String
-    var name: String
+    var displayName: String
     var role: Role
+    var title: String?
   }
 
   struct Team: Decodable, Sendable {
@@ -17,14 +23,15 @@ struct DemoManifest: Decodable, Sendable {
   }
 
   struct GrantSpec: Decodable, Sendable {
-    var kind: PrincipalKind
+    var principalKind: PrincipalKind
     var principal: String
     var permission: Permission
     var expiresInDays: Int?
   }
 
   struct RequestSpec: Decodable, Sendable {
-    var kind: PrincipalKind?
+    var principalKind: PrincipalKind?
+    var requestedBy: String?
     var principal: String
     var permission: Permission
     var purpose: String
@@ -46,8 +53,8 @@ struct DemoManifest: Decodable, Sendable {
     var requests: [RequestSpec]?
   }
 
-  var organisation: String?
+  var organisation: Organisation?
   var users: [Person]
-  var teams: [Team]?
+  var groups: [Team]?
   var datasets: [DatasetSpec]
 }
