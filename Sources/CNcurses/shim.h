@@ -8,6 +8,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <wchar.h>
 
 // Swift 6 rejects ncurses' mutable globals; read them through functions.
@@ -25,6 +26,17 @@ static inline int shim_getmaxx(WINDOW *win) { return getmaxx(win); }
 // wcwidth is only declared under _XOPEN_SOURCE; this keeps one declaration for Swift.
 static inline int shim_wcwidth(unsigned int codepoint) { return wcwidth((wchar_t)codepoint); }
 static inline const char *shim_codeset(void) { return nl_langinfo(CODESET); }
+
+// Whether the user's locale (LANG/LC_*) is UTF-8, asked without touching the process locale:
+// switching LC_CTYPE back and forth would race with wcwidth on other threads.
+static inline int shim_user_locale_is_utf8(void) {
+  locale_t loc = newlocale(LC_ALL_MASK, "", (locale_t)0);
+  if (loc == (locale_t)0) return 0;
+  const char *codeset = nl_langinfo_l(CODESET, loc);
+  int utf8 = codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+  freelocale(loc);
+  return utf8;
+}
 
 // Attribute macros (NCURSES_BITS expressions do not import).
 static inline attr_t shim_a_normal(void) { return A_NORMAL; }
