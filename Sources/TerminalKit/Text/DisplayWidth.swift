@@ -84,6 +84,34 @@ public enum DisplayWidth {
     return String(text[text.startIndex..<end])
   }
 
+  /// The part of `text` visible through a window `width` columns wide starting at column `start`
+  /// (horizontal scrolling). A wide grapheme cut by either window edge shows as a space, so the
+  /// result is exactly `width` columns when the text reaches that far.
+  public static func slice(_ text: some StringProtocol, from start: Int, width: Int) -> String {
+    guard width > 0 else { return "" }
+    var result = ""
+    var column = 0
+    var used = 0
+    for (grapheme, w) in cells(text) {
+      defer { column += w }
+      if column + w <= start { continue }
+      if column < start {
+        // Straddles the left edge: only its right part is in view.
+        let visible = column + w - start
+        result += String(repeating: " ", count: min(visible, width - used))
+        used += min(visible, width - used)
+      } else if used + w <= width {
+        result += grapheme
+        used += w
+      } else {
+        if used < width { result += " " }
+        break
+      }
+      if used >= width { break }
+    }
+    return result
+  }
+
   /// `text` if it fits in `width`, else clipped with `ellipsis` as the last column(s).
   public static func truncate(_ text: some StringProtocol, to width: Int, ellipsis: String = "…") -> String {
     guard width > 0 else { return "" }
