@@ -1,4 +1,4 @@
-/// A choice among a few options, cycled with ←/→ (or Space/Enter): `◂ option ▸`.
+/// A choice among a few options, cycled with ←/→ (or Space/Enter): `← option →`.
 public struct SelectField: Sendable {
   /// The options, in order.
   public var options: [String]
@@ -32,7 +32,7 @@ public struct SelectField: Sendable {
     return true
   }
 
-  /// Draws `◂ option ▸` across the rect's first row.
+  /// Draws `← option →` across the rect's first row.
   public func render(into terminal: any Terminal, in rect: Rect, focused: Bool) {
     guard !rect.isEmpty else { return }
     let glyphs = terminal.glyphs

@@ -59,11 +59,12 @@ public struct StatusBar: Sendable {
     }
     let limit = row.maxX - rightWidth - (rightWidth > 0 ? 2 : 0)
     var x = row.x + 1
+    let widths = hints.map { DisplayWidth.of($0.key) + 1 + DisplayWidth.of($0.label) }
     for (index, hint) in hints.enumerated() {
-      let width = DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label)
-      let isLast = index == hints.count - 1
-      // Leave room for the ellipsis unless this is the last hint.
-      if x + width > limit - (isLast ? 0 : DisplayWidth.of(ellipsis) + 2) {
+      let remaining = widths[index...].reduce(0, +) + 2 * (widths.count - index - 1)
+      // If everything left fits, draw it; otherwise keep room for an ellipsis after this hint.
+      let reserve = x + remaining <= limit ? 0 : DisplayWidth.of(ellipsis) + 2
+      if x + widths[index] > limit - reserve {
         if x + DisplayWidth.of(ellipsis) <= limit {
           terminal.put(text: ellipsis, at: Point(x: x, y: row.y), style: styles.bar)
         }
@@ -71,7 +72,7 @@ public struct StatusBar: Sendable {
       }
       terminal.put(text: hint.key, at: Point(x: x, y: row.y), style: styles.key)
       terminal.put(text: hint.label, at: Point(x: x + DisplayWidth.of(hint.key) + 1, y: row.y), style: styles.bar)
-      x += width + 2
+      x += widths[index] + 2
     }
   }
 }

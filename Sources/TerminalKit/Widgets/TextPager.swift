@@ -29,7 +29,10 @@ public struct TextPager: Sendable {
   }
   /// The search query ("" for none); matching ignores case.
   public var query = "" {
-    didSet { wrapWidth = -1 }
+    didSet {
+      wrapWidth = -1
+      currentMatch = nil
+    }
   }
   /// Index of the first wrapped line on screen.
   public private(set) var scrollOffset = 0
@@ -53,7 +56,8 @@ public struct TextPager: Sendable {
     wrapWidth = width
     lines = DisplayWidth.wrap(text, width: width)
     matches = query.isEmpty ? [] : lines.indices.flatMap { Self.find(query, in: lines[$0], line: $0) }
-    currentMatch = matches.isEmpty ? nil : min(currentMatch ?? 0, matches.count - 1)
+    // A new search starts with no current match; the first jump goes to the first one.
+    if let current = currentMatch, current >= matches.count { currentMatch = nil }
   }
 
   /// Draws the visible lines with matches highlighted.
@@ -75,7 +79,8 @@ public struct TextPager: Sendable {
     }
   }
 
-  /// Moves to the next (or previous) match and scrolls it into view; wraps around.
+  /// Moves to the next (or previous) match and scrolls it into view; wraps around. Matches are
+  /// found when the pager is laid out, so call this after a render (or ``layout(width:)``).
   public mutating func jumpToMatch(forward: Bool = true) {
     guard !matches.isEmpty else { return }
     let count = matches.count

@@ -9,10 +9,9 @@ import Testing
 /// `PORTAL_UPDATE_SNAPSHOTS=1` rewrites them on purpose; a missing golden fails and says how to
 /// record it, so a forgotten golden can never make a test pass silently.
 func assertSnapshot(
-  _ terminal: VirtualTerminal, named name: String, filePath: String = #filePath,
-  sourceLocation: SourceLocation = #_sourceLocation
+  _ terminal: VirtualTerminal, named name: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let directory = snapshotDirectory(from: filePath)
+  let directory = snapshotDirectory()
   let file = directory.appendingPathComponent("\(name).txt")
   let actual = terminal.snapshot()
   if ProcessInfo.processInfo.environment["PORTAL_UPDATE_SNAPSHOTS"] == "1" {
@@ -45,9 +44,9 @@ func assertSnapshot(
   }
 }
 
-private func snapshotDirectory(from filePath: String) -> URL {
-  // This file is in Support/; goldens are beside it at the test target's root.
-  URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+private func snapshotDirectory(helperPath: String = #filePath) -> URL {
+  // This file is in Support/; the goldens are at the test target's root.
+  URL(fileURLWithPath: helperPath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("__snapshots__")
 }
 
@@ -67,11 +66,11 @@ private func lineDiff(expected: String, actual: String) -> String {
 /// Renders with `draw` into a fresh terminal, presents, and compares with the golden `name`.
 func assertRendering(
   _ name: String, size: Size, depth: ColorDepth = .ansi256, glyphs: Glyphs = .unicode,
-  filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation,
+  sourceLocation: SourceLocation = #_sourceLocation,
   _ draw: (VirtualTerminal) -> Void
 ) {
   let terminal = VirtualTerminal(size: size, colorDepth: depth, glyphs: glyphs)
   draw(terminal)
   terminal.present()
-  assertSnapshot(terminal, named: name, filePath: filePath, sourceLocation: sourceLocation)
+  assertSnapshot(terminal, named: name, sourceLocation: sourceLocation)
 }
