@@ -47,7 +47,13 @@ import Testing
     #expect(terminal.readEvent(timeout: .seconds(2)) == .key(.character("é")))
     #expect(terminal.readEvent(timeout: .milliseconds(30)) == nil)
 
+    // A second live terminal would steal ncurses' one current screen.
+    #expect(throws: TerminalKitError.self) {
+      _ = try NcursesTerminal(options: .init(inputDescriptor: pty.follower, outputDescriptor: pty.follower))
+    }
+
     terminal.restore()
+    #expect(terminal.readEvent(timeout: .zero) == nil)
     terminal.restore()  // idempotent: a second call must not touch freed ncurses state
     #expect(terminal.size == Size(width: 0, height: 0))
   }

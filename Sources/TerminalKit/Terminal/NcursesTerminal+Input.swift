@@ -6,6 +6,7 @@ extension NcursesTerminal {
   /// Keys ncurses reports but that have no ``Key`` (rare keypad codes) are skipped; while skipping,
   /// the wait restarts, so a flood of unknown keys can stretch the timeout.
   public func readEvent(timeout: Duration?) -> InputEvent? {
+    guard isActive else { return nil }
     let window = shim_stdscr()
     wtimeout(window, timeout.map(Self.milliseconds) ?? -1)
     while true {

@@ -53,7 +53,10 @@ public final class NcursesTerminal: Terminal {
   /// Drawing characters for widgets.
   public let glyphs: Glyphs
 
+  /// The ncurses SCREEN; nil once restored.
   private var screen: OpaquePointer?
+  /// Whether curses is running (false after ``restore()``).
+  public var isActive: Bool { screen != nil }
   private let inputFile: UnsafeMutablePointer<FILE>
   private let outputFile: UnsafeMutablePointer<FILE>
   private var previousSignalHandlers: [Int32: sighandler_t?] = [:]
@@ -67,6 +70,8 @@ public final class NcursesTerminal: Terminal {
     guard isatty(options.inputDescriptor) == 1, isatty(options.outputDescriptor) == 1 else {
       throw .notATerminal
     }
+    // ncurses has one current screen; a second live terminal would silently steal stdscr.
+    guard !TerminalSignals.isScreenActive else { throw .alreadyActive }
     var notices: [String] = []
     let utf8: Bool
     if shim_user_locale_is_utf8() != 0 {

@@ -33,6 +33,9 @@ enum TerminalSignals {
     for (signalNumber, handler) in previous { signal(signalNumber, handler) }
   }
 
+  /// Whether a screen is live in this process.
+  static var isScreenActive: Bool { screenActive.load(ordering: .sequentiallyConsistent) }
+
   /// True once per live screen: whoever gets true must call `endwin`.
   static func claimShutdown() -> Bool {
     screenActive.exchange(false, ordering: .sequentiallyConsistent)

@@ -84,9 +84,10 @@ public struct TableView: Sendable {
   /// Total width of all columns with separators and the mark gutter.
   public var contentWidth: Int { 2 + columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
 
-  /// Moves the cursor to `row` (clamped), scrolling it into view at the next render.
+  /// Moves the cursor to `row` (clamped to the rows seen at the last render, if any), scrolling it
+  /// into view; a cursor restored before the first render is clamped by that render.
   public mutating func moveCursor(to row: Int) {
-    cursor = max(0, min(row, rowCount - 1))
+    cursor = max(0, rowCount > 0 ? min(row, rowCount - 1) : row)
     if cursor < scrollOffset { scrollOffset = cursor }
     if cursor >= scrollOffset + pageSize { scrollOffset = cursor - pageSize + 1 }
   }
@@ -156,15 +157,16 @@ public struct TableView: Sendable {
   // MARK: - Input
 
   /// Moves the cursor, pages, scrolls sideways, toggles marks (space) and follows the mouse.
+  /// Letter keys are left to the screen's key map.
   /// `rect` is where the table was last drawn (for mouse hits). Returns whether it used the event.
   public mutating func handle(_ event: InputEvent, in rect: Rect) -> Bool {
     switch event {
-    case .key(.up), .key(.character("k")): moveCursor(to: cursor - 1)
-    case .key(.down), .key(.character("j")): moveCursor(to: cursor + 1)
+    case .key(.up): moveCursor(to: cursor - 1)
+    case .key(.down): moveCursor(to: cursor + 1)
     case .key(.pageUp): moveCursor(to: cursor - pageSize)
     case .key(.pageDown): moveCursor(to: cursor + pageSize)
-    case .key(.home), .key(.character("g")): moveCursor(to: 0)
-    case .key(.end), .key(.character("G")): moveCursor(to: rowCount - 1)
+    case .key(.home): moveCursor(to: 0)
+    case .key(.end): moveCursor(to: rowCount - 1)
     case .key(.left): horizontalOffset = max(0, horizontalOffset - 4)
     case .key(.right): horizontalOffset = min(max(0, contentWidth - rect.width), horizontalOffset + 4)
     case .key(.character(" ")):

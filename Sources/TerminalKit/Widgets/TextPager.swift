@@ -5,9 +5,10 @@ public struct TextPager: Sendable {
     /// Body text.
     public var text = Style.plain
     /// Search matches.
-    public var match = Style(foreground: .black, background: .yellow)
+    /// (Reverse video with a colour: a yellow bar in colour, still visible in mono.)
+    public var match = Style(foreground: .yellow, attributes: .reverse)
     /// The current search match.
-    public var currentMatch = Style(foreground: .black, background: .yellow, attributes: [.bold, .underline])
+    public var currentMatch = Style(foreground: .yellow, attributes: [.reverse, .bold, .underline])
 
     /// The default styles.
     public init() {}
@@ -91,7 +92,8 @@ public struct TextPager: Sendable {
     }
   }
 
-  /// Scrolling keys, `n`/`N` for the next/previous match, and the mouse wheel.
+  /// Scrolling keys and the mouse wheel; letter keys (`n`/`N` for matches…) are left to the
+  /// screen's key map, which calls ``jumpToMatch(forward:)``.
   public mutating func handle(_ event: InputEvent) -> Bool {
     let last = max(0, lines.count - pageSize)
     switch event {
@@ -100,11 +102,9 @@ public struct TextPager: Sendable {
     case .mouse(let mouse) where mouse.action == .wheelUp: scrollOffset = max(0, scrollOffset - 3)
     case .mouse(let mouse) where mouse.action == .wheelDown: scrollOffset = min(last, scrollOffset + 3)
     case .key(.pageUp): scrollOffset = max(0, scrollOffset - pageSize)
-    case .key(.pageDown), .key(.character(" ")): scrollOffset = min(last, scrollOffset + pageSize)
+    case .key(.pageDown): scrollOffset = min(last, scrollOffset + pageSize)
     case .key(.home): scrollOffset = 0
     case .key(.end): scrollOffset = last
-    case .key(.character("n")): jumpToMatch(forward: true)
-    case .key(.character("N")): jumpToMatch(forward: false)
     default: return false
     }
     return true
