@@ -82,6 +82,51 @@ import Testing
     #expect(terminal.readEvent(timeout: .seconds(2)) == .mouse(MouseEvent(.leftClick, at: Point(x: 4, y: 2))))
   }
 
+  /// ncurses sends only what changed: moving the cursor row of a full table costs a fraction of
+  /// the first frame (what keeps the portal usable over a slow SSH link).
+  @Test func movingTheTableCursorSendsAFractionOfAFullFrame() throws {
+    try withEnvironment(["TERM": "xterm-256color", "LINES": "24", "COLUMNS": "80"]) {
+      let pty = try PseudoTerminal()
+      let terminal = try NcursesTerminal(
+        options: .init(mouse: false, inputDescriptor: pty.follower, outputDescriptor: pty.follower))
+      defer { terminal.restore() }
+      #expect(terminal.size == Size(width: 80, height: 24))
+      let source = CountingDataSource(rowCount: 1_000)
+      var table = TableView(columns: [
+        TableColumn("Name", width: 20), TableColumn("Rows", width: 10, alignment: .trailing),
+        TableColumn("State", width: 20),
+      ])
+      let rect = Rect(x: 0, y: 0, width: 80, height: 23)
+      // A marker near the bottom right is drawn last, so seeing it means the frame has arrived.
+      func frame(_ marker: String) {
+        table.render(into: terminal, in: rect, dataSource: source)
+        terminal.put(text: marker, at: Point(x: 78, y: 23), style: .plain)
+        terminal.present()
+      }
+      frame("α")
+      let full = pty.readAvailable(until: { $0.contains("α") }).utf8.count
+      _ = table.handle(.key(.down), in: rect)
+      frame("β")
+      let update = pty.readAvailable(until: { $0.contains("β") }).utf8.count
+      #expect(full > 800)
+      #expect(update * 5 < full, "full frame \(full) bytes, cursor move \(update) bytes")
+      if ProcessInfo.processInfo.environment["PORTAL_PRINT_MEASUREMENTS"] == "1" {
+        print("measured: full frame \(full) bytes, cursor move \(update) bytes")
+      }
+    }
+  }
+
+  private func withEnvironment(_ values: [String: String], _ body: () throws -> Void) throws {
+    let saved = values.keys.map { ($0, getenv($0).map { String(cString: $0) }) }
+    for (name, value) in values { setenv(name, value, 1) }
+    defer {
+      for (name, value) in saved {
+        if let value { setenv(name, value, 1) } else { unsetenv(name) }
+      }
+    }
+    try body()
+  }
+
   private func makePipe() throws -> (read: Int32, write: Int32) {
     var fds: [Int32] = [0, 0]
     guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
