@@ -65,7 +65,7 @@ let package = Package(
     .executableTarget(
       name: "portal",
       dependencies: [
-        "Portal", "PortalCore",
+        "Portal", "PortalCore", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -92,6 +92,7 @@ let package = Package(
       name: "PortalTests", dependencies: ["Portal", "PortalCore", "PortalTesting"], swiftSettings: strict),
     .testTarget(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
-    .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
+    .testTarget(
+      name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]
 )

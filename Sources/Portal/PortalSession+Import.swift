@@ -8,6 +8,7 @@ import PortalStore
 extension PortalSession {
   /// Imports `request.paths` as a new dataset. Files that cannot be used are listed
   /// in the report; the dataset appears only when everything else is written.
+  @discardableResult
   public func importDataset(
     _ request: ImportRequest, progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
   ) throws -> ImportReport {
@@ -71,6 +72,7 @@ extension PortalSession {
   /// Re-reads a dataset's import roots: new files are added, changed ones (size or
   /// modification time) re-read, vanished ones dropped, unchanged ones carried over
   /// without hashing. Makes a new version only when something changed.
+  @discardableResult
   public func rescan(
     _ reference: String, followSymlinks: Bool? = nil,
     progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }

@@ -40,7 +40,7 @@ public struct AuditEvent: Codable, Sendable, Equatable, Identifiable {
   /// The exact bytes the hash covers, so anyone can recompute it: fields joined by
   /// a unit separator in a fixed order, the time as integer milliseconds.
   public var canonicalContent: String {
-    let millis = Int64((at.timeIntervalSince1970 * 1000).rounded(.down))
+    let millis = Int64((at.timeIntervalSince1970 * 1000).rounded())
     return [
       previousHash, String(millis), actor, action, targetKind, targetID,
       datasetID.map(String.init) ?? "", before ?? "", after ?? "",

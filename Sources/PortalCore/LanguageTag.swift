@@ -12,6 +12,7 @@ public enum LanguageTag {
       let digits = part.allSatisfy(\.isASCIIDigit)
       let ok = (part.count == 4 && letters) || (part.count == 2 && letters) || (part.count == 3 && digits)
         || ((5...8).contains(part.count) && part.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit })
+        || (part.count == 4 && part.first?.isASCIIDigit == true && part.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit })
       if !ok { return false }
     }
     return true

@@ -15,8 +15,11 @@ public enum AuditChain {
   @discardableResult
   public static func append(_ event: AuditEvent, in db: Database) throws -> AuditEvent {
     var event = event
-    // Stored dates keep milliseconds; truncate first so the hash survives a round trip.
-    event.at = Date(timeIntervalSince1970: (event.at.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    // The database keeps whole milliseconds (truncating). Store the middle of the
+    // millisecond so float error cannot tip it either way, and hash the nearest
+    // millisecond: the hash then survives the round trip.
+    let millis = (event.at.timeIntervalSince1970 * 1000).rounded(.down)
+    event.at = Date(timeIntervalSince1970: (millis + 0.4) / 1000)
     event.previousHash = try String.fetchOne(db, sql: "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
       ?? genesis
     event.hash = hash(of: event)

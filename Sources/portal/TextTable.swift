@@ -1,5 +1,6 @@
 import Foundation
 import Portal
+import TerminalKit
 
 /// A plain-text table for people: columns sized by display width (CJK and emoji take
 /// two cells), long cells ellipsised, every cell sanitised first.
@@ -18,16 +19,16 @@ struct TextTable {
   }
 
   func render() -> String {
-    var widths = headers.map { SafeText.width($0) }
+    var widths = headers.map { DisplayWidth.of($0) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = min(maxColumnWidth, max(widths[index], SafeText.width(cell)))
+        widths[index] = min(maxColumnWidth, max(widths[index], DisplayWidth.of(cell)))
       }
     }
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { index, cell in
-        let clipped = SafeText.clip(cell, to: widths[index])
-        return index == cells.count - 1 ? clipped : SafeText.pad(clipped, to: widths[index])
+        let clipped = DisplayWidth.truncate(cell, to: widths[index])
+        return index == cells.count - 1 ? clipped : DisplayWidth.pad(clipped, to: widths[index])
       }.joined(separator: "  ")
     }
     return ([line(headers)] + rows.map(line)).joined(separator: "\n")

@@ -4,7 +4,7 @@ import Testing
 
 struct AuditEventTests {
   @Test func canonicalContentCoversEveryFieldInAFixedOrder() {
-    let at = Date(timeIntervalSince1970: 1_700_000_000.1239)
+    let at = Date(timeIntervalSince1970: 1_700_000_000.1231)
     let event = AuditEvent(
       at: at, actor: "amara", action: "grant.create", targetKind: "grant", targetID: "4", datasetID: 9,
       before: nil, after: "{\"p\":1}", previousHash: "abc")
