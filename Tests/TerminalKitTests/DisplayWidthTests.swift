@@ -41,6 +41,13 @@ import Testing
     #expect(DisplayWidth.of(DisplayWidth.truncate("日本語", to: 4)) == 3)
   }
 
+  @Test func sliceShowsAWindowAndBlanksWideCharactersCutByItsEdges() {
+    // Columns: a=0, 日=1–2, b=3, 本=4–5, c=6.
+    #expect(DisplayWidth.slice("a日b本c", from: 2, width: 3) == " b ")
+    #expect(DisplayWidth.slice("a日b本c", from: 1, width: 5) == "日b本")
+    #expect(DisplayWidth.slice("abc", from: 5, width: 3) == "")
+  }
+
   @Test func fitPadsToExactWidthWithAlignment() {
     #expect(DisplayWidth.fit("日本", to: 6, alignment: .trailing) == "  日本")
     #expect(DisplayWidth.fit("ab", to: 5, alignment: .center) == " ab  ")

@@ -158,3 +158,54 @@ import Testing
     #expect(Sparkline.levels([3, 3]) == [3, 3])
   }
 }
+
+@Suite struct KeyDecodingTests {
+  @Test func controlCodesDecodeToNamedKeysAndCtrlLetters() {
+    #expect(Key.fromCodePoint(0x01) == .ctrl("a"))
+    #expect(Key.fromCodePoint(0x17) == .ctrl("w"))
+    #expect(Key.fromCodePoint(0x09) == .tab)
+    #expect(Key.fromCodePoint(0x0D) == .enter)
+    #expect(Key.fromCodePoint(0x0A) == .enter)
+    #expect(Key.fromCodePoint(0x7F) == .backspace)
+    #expect(Key.fromCodePoint(0x1B) == .escape)
+    #expect(Key.fromCodePoint(0x1C) == nil)
+    #expect(Key.fromCodePoint(0x65E5) == .character("日"))
+  }
+}
+
+@Suite struct ScrollingWidgetTests {
+  @Test func pagerScrollStopsAtTheLastPage() {
+    var pager = TextPager(text: (1...10).map { "line \($0)" }.joined(separator: "\n"))
+    let terminal = VirtualTerminal(size: Size(width: 10, height: 4))
+    pager.render(into: terminal, in: Rect(size: terminal.size))
+    _ = pager.handle(.key(.pageDown))
+    _ = pager.handle(.key(.pageDown))
+    #expect(pager.scrollOffset == 6)
+    _ = pager.handle(.key(.home))
+    #expect(pager.scrollOffset == 0)
+  }
+
+  @Test func pagerJumpScrollsTheNextMatchIntoView() {
+    var pager = TextPager(text: (1...20).map { $0 == 15 ? "needle" : "hay \($0)" }.joined(separator: "\n"))
+    pager.query = "NEEDLE"
+    let terminal = VirtualTerminal(size: Size(width: 10, height: 4))
+    pager.render(into: terminal, in: Rect(size: terminal.size))
+    pager.jumpToMatch()
+    pager.render(into: terminal, in: Rect(size: terminal.size))
+    terminal.present()
+    #expect(pager.currentMatch == 0)
+    #expect(terminal.snapshotText().contains("needle"))
+  }
+
+  @Test func listClampsCursorAndClickSelects() {
+    var list = ListView(items: ["a", "b", "c"])
+    let rect = Rect(x: 0, y: 2, width: 5, height: 3)
+    let terminal = VirtualTerminal(size: Size(width: 5, height: 5))
+    list.render(into: terminal, in: rect)
+    _ = list.handle(.key(.end), in: rect)
+    _ = list.handle(.key(.down), in: rect)
+    #expect(list.selectedItem == "c")
+    _ = list.handle(.mouse(MouseEvent(.leftClick, at: Point(x: 1, y: 3))), in: rect)
+    #expect(list.selectedItem == "b")
+  }
+}

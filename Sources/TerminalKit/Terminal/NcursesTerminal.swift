@@ -22,6 +22,9 @@ public final class NcursesTerminal: Terminal {
     public var colorDepth: ColorDepth?
     /// Draw with ASCII only (`--ascii`), for the Linux console and old terminals.
     public var ascii: Bool
+    /// Deliver Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-S and Ctrl-Q as keys (raw mode) instead of letting the
+    /// tty turn them into signals and flow control.
+    public var captureControlKeys: Bool
     /// Input file descriptor (a tty).
     public var inputDescriptor: Int32
     /// Output file descriptor (a tty).
@@ -29,12 +32,13 @@ public final class NcursesTerminal: Terminal {
 
     /// Options with mouse on, automatic colour, Unicode glyphs, on standard input and output.
     public init(
-      mouse: Bool = true, colorDepth: ColorDepth? = nil, ascii: Bool = false,
+      mouse: Bool = true, colorDepth: ColorDepth? = nil, ascii: Bool = false, captureControlKeys: Bool = false,
       inputDescriptor: Int32 = STDIN_FILENO, outputDescriptor: Int32 = STDOUT_FILENO
     ) {
       self.mouse = mouse
       self.colorDepth = colorDepth
       self.ascii = ascii
+      self.captureControlKeys = captureControlKeys
       self.inputDescriptor = inputDescriptor
       self.outputDescriptor = outputDescriptor
     }
@@ -118,7 +122,7 @@ public final class NcursesTerminal: Terminal {
     }
     fallbackNotice = notices.isEmpty ? nil : notices.joined(separator: "; ")
 
-    cbreak()
+    if options.captureControlKeys { raw() } else { cbreak() }
     noecho()
     keypad(shim_stdscr(), true)
     shim_set_escdelay(25)
