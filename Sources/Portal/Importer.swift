@@ -192,7 +192,9 @@ struct Importer {
       mtimeNanos: entry.mtimeNanos, sha256: sha256, mediaType: type)
   }
 
-  private func report(_ phase: ImportProgress.Phase, files: Int, of total: Int, bytes: Int64, of bytesTotal: Int64, samples: Int) {
+  private func report(
+    _ phase: ImportProgress.Phase, files: Int, of total: Int, bytes: Int64, of bytesTotal: Int64, samples: Int
+  ) {
     progress(
       ImportProgress(
         phase: phase, filesDone: files, filesTotal: total, bytesDone: bytes, bytesTotal: bytesTotal, samples: samples,

@@ -60,7 +60,11 @@ extension PortalSession {
           update: { _ in })
       }
       logger.info(
-        "imported dataset", metadata: ["dataset": "\(published.slug)", "samples": "\(report.samples)", "files": "\(report.filesAdded)", "problems": "\(report.problems.count)"])
+        "imported dataset",
+        metadata: [
+          "dataset": "\(published.slug)", "samples": "\(report.samples)", "files": "\(report.filesAdded)",
+          "problems": "\(report.problems.count)",
+        ])
       progress(ImportProgress(phase: .done, samples: report.samples, elapsed: report.seconds))
       return report
     } catch {

@@ -36,7 +36,8 @@ public struct RotatingFileLogHandler: LogHandler {
     let merged = metadata.merging(event.metadata ?? [:]) { $1 }
     let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
     let stamp = ISO8601DateFormatter().string(from: Date())
-    let line = "\(stamp) \(event.level) \(label) pid=\(getpid()) \(event.message)\(fields.isEmpty ? "" : " " + fields)\n"
+    let line =
+      "\(stamp) \(event.level) \(label) pid=\(getpid()) \(event.message)\(fields.isEmpty ? "" : " " + fields)\n"
     rotateIfNeeded()
     let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
     if fd >= 0 {

@@ -60,7 +60,9 @@ public enum AccessPolicy {
       }
       return .allow
     }
-    let granted = Set(grants.filter { $0.isActive(at: now) && actor.matches(kind: $0.principalKind, principal: $0.principal) }.map(\.permission))
+    let granted = Set(
+      grants.filter { $0.isActive(at: now) && actor.matches(kind: $0.principalKind, principal: $0.principal) }.map(
+        \.permission))
     let manages = granted.contains(.manage)
     let isOpen = dataset.visibility != .private
     switch action {
@@ -69,7 +71,9 @@ public enum AccessPolicy {
       return .deny("'\(dataset.name)' is restricted; ask its owner for access")
     case .preview:
       if isOpen || manages || granted.contains(.preview) || granted.contains(.download) { return .allow }
-      return .deny("'\(dataset.name)' is private; request the preview permission (portal request \(dataset.slug) --permission preview)")
+      return .deny(
+        "'\(dataset.name)' is private; request the preview permission (portal request \(dataset.slug) --permission preview)"
+      )
     case .download:
       if dataset.visibility == .public || manages || granted.contains(.download) { return .allow }
       return .deny("you may not download '\(dataset.name)'; request the download permission")
@@ -96,7 +100,8 @@ public enum AccessPolicy {
 
   private static func has(_ permission: Permission, actor: Actor, grants: [Grant], now: Date) -> Bool {
     grants.contains {
-      $0.permission == permission && $0.isActive(at: now) && actor.matches(kind: $0.principalKind, principal: $0.principal)
+      $0.permission == permission && $0.isActive(at: now)
+        && actor.matches(kind: $0.principalKind, principal: $0.principal)
     }
   }
 }

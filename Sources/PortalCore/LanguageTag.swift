@@ -10,9 +10,11 @@ public enum LanguageTag {
     for part in parts.dropFirst() {
       let letters = part.allSatisfy(\.isASCIILetter)
       let digits = part.allSatisfy(\.isASCIIDigit)
-      let ok = (part.count == 4 && letters) || (part.count == 2 && letters) || (part.count == 3 && digits)
+      let ok =
+        (part.count == 4 && letters) || (part.count == 2 && letters) || (part.count == 3 && digits)
         || ((5...8).contains(part.count) && part.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit })
-        || (part.count == 4 && part.first?.isASCIIDigit == true && part.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit })
+        || (part.count == 4 && part.first?.isASCIIDigit == true
+          && part.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit })
       if !ok { return false }
     }
     return true

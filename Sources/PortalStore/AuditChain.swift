@@ -20,7 +20,8 @@ public enum AuditChain {
     // millisecond: the hash then survives the round trip.
     let millis = (event.at.timeIntervalSince1970 * 1000).rounded(.down)
     event.at = Date(timeIntervalSince1970: (millis + 0.4) / 1000)
-    event.previousHash = try String.fetchOne(db, sql: "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
+    event.previousHash =
+      try String.fetchOne(db, sql: "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
       ?? genesis
     event.hash = hash(of: event)
     try event.insert(db)

@@ -133,7 +133,8 @@ extension Catalog {
           WHERE id = ? AND state = 'staging'
           """, arguments: [report, count, bytes, staging.versionID])
       guard db.changesCount == 1 else {
-        throw StoreError.conflict("the import was interrupted for too long and its staging data was discarded; run it again")
+        throw StoreError.conflict(
+          "the import was interrupted for too long and its staging data was discarded; run it again")
       }
       dataset.currentVersionID = staging.versionID
       dataset.modality = Modality.of(kinds.compactMap(MediaType.init(rawValue:))) ?? dataset.modality
@@ -150,7 +151,9 @@ extension Catalog {
 
   /// Throws away a staging version (and the dataset it was creating).
   public func abandon(_ staging: StagingVersion) throws {
-    try write { db in try Self.discard(staging.versionID, datasetID: staging.createsDataset ? staging.datasetID : nil, in: db) }
+    try write { db in
+      try Self.discard(staging.versionID, datasetID: staging.createsDataset ? staging.datasetID : nil, in: db)
+    }
   }
 
   /// Removes staging versions whose writer stopped renewing its lease (a crashed
@@ -181,7 +184,8 @@ extension Catalog {
       sql: "UPDATE dataset_version SET lease_until = ? WHERE id = ? AND state = 'staging'",
       arguments: [now.addingTimeInterval(stagingLease), staging.versionID])
     guard db.changesCount == 1 else {
-      throw StoreError.conflict("the import was interrupted for too long and its staging data was discarded; run it again")
+      throw StoreError.conflict(
+        "the import was interrupted for too long and its staging data was discarded; run it again")
     }
   }
 

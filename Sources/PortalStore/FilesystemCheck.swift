@@ -32,7 +32,8 @@ enum FilesystemCheck {
       guard fields.count > 5, let dash = fields.firstIndex(of: "-"), dash + 1 < fields.count else { continue }
       let mountPoint = unescape(String(fields[4]))
       let contains =
-        mountPoint == "/" || path == mountPoint || path.hasPrefix(mountPoint.hasSuffix("/") ? mountPoint : mountPoint + "/")
+        mountPoint == "/" || path == mountPoint
+        || path.hasPrefix(mountPoint.hasSuffix("/") ? mountPoint : mountPoint + "/")
       guard contains else { continue }
       if best == nil || mountPoint.count >= (best?.length ?? 0) {
         best = (mountPoint.count, String(fields[dash + 1]))

@@ -35,7 +35,9 @@ struct DemoCommand: ParsableCommand {
     let session =
       try actAs.map { try PortalSession.open(location: location, identity: .demo(login: $0)) } ?? owner
     let rows = try session.listDatasets()
-    print("Demo catalog at \(location.directory.path) — \(rows.count) datasets, as \(session.actor.login) (\(session.actor.role.rawValue)):")
+    print(
+      "Demo catalog at \(location.directory.path) — \(rows.count) datasets, as \(session.actor.login) (\(session.actor.role.rawValue)):"
+    )
     var table = TextTable(["NAME", "MODALITY", "SAMPLES", "VISIBILITY", "SENSITIVITY"])
     for row in rows {
       table.add([

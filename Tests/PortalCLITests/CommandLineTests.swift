@@ -114,8 +114,10 @@ struct CommandLineTests {
       try dir.write(String(repeating: "{\"text\":\"record\"}\n", count: 20_000), to: "\(tree)/records.jsonl")
     }
     let environment = PortalBinary.environment(home: home)
-    let first = try Shell.start(PortalBinary.path, ["import", dir.appending("a").path, "--name", "Tree A"], environment: environment)
-    let second = try Shell.start(PortalBinary.path, ["import", dir.appending("b").path, "--name", "Tree B"], environment: environment)
+    let first = try Shell.start(
+      PortalBinary.path, ["import", dir.appending("a").path, "--name", "Tree A"], environment: environment)
+    let second = try Shell.start(
+      PortalBinary.path, ["import", dir.appending("b").path, "--name", "Tree B"], environment: environment)
     let results = [first.wait(), second.wait()]
     for result in results { #expect(result.status == 0, "\(result.stderr)") }
     let list = try PortalBinary.run(["datasets", "list", "--json"], home: home)
@@ -130,7 +132,8 @@ struct CommandLineTests {
     let home = dir.appending("catalog").path
     #expect(try PortalBinary.run(["init"], home: home).status == 0)
     try dir.write("The secret word is zanzibarquux.\n", to: "secret/note.txt")
-    let result = try PortalBinary.run(["import", dir.appending("secret").path, "--name", "Secret", "--verbose"], home: home)
+    let result = try PortalBinary.run(
+      ["import", dir.appending("secret").path, "--name", "Secret", "--verbose"], home: home)
     #expect(result.status == 0)
     let log = try String(contentsOfFile: home + "/logs/portal.log", encoding: .utf8)
     #expect(log.contains("imported dataset"))

@@ -16,7 +16,8 @@ struct AccessPolicyTests {
   func grant(_ permission: Permission, to principal: String = "rita", kind: PrincipalKind = .user, expires: Date? = nil)
     -> Grant
   {
-    Grant(datasetID: 7, principalKind: kind, principal: principal, permission: permission, expiresAt: expires, grantedBy: 1)
+    Grant(
+      datasetID: 7, principalKind: kind, principal: principal, permission: permission, expiresAt: expires, grantedBy: 1)
   }
 
   @Test func reviewerCannotPreviewPrivateDatasetWithoutGrant() {
@@ -37,14 +38,19 @@ struct AccessPolicyTests {
     let labGrant = grant(.download, to: "lab:training", kind: .lab)
     let member = actor(.viewer, groups: ["lab:training"])
     let outsider = actor(.viewer, groups: ["lab:safety"])
-    #expect(AccessPolicy.decide(.download, actor: member, dataset: dataset(.private), grants: [labGrant], now: now).isAllowed)
-    #expect(!AccessPolicy.decide(.download, actor: outsider, dataset: dataset(.private), grants: [labGrant], now: now).isAllowed)
+    #expect(
+      AccessPolicy.decide(.download, actor: member, dataset: dataset(.private), grants: [labGrant], now: now).isAllowed)
+    #expect(
+      !AccessPolicy.decide(.download, actor: outsider, dataset: dataset(.private), grants: [labGrant], now: now)
+        .isAllowed)
   }
 
   @Test func restrictedPrivateDatasetsAreHiddenFromThoseWithoutGrants() {
-    let hidden = AccessPolicy.decide(.discover, actor: actor(.viewer), dataset: dataset(.private, .restricted), now: now)
+    let hidden = AccessPolicy.decide(
+      .discover, actor: actor(.viewer), dataset: dataset(.private, .restricted), now: now)
     #expect(!hidden.isAllowed)
-    let visible = AccessPolicy.decide(.discover, actor: actor(.viewer), dataset: dataset(.private, .confidential), now: now)
+    let visible = AccessPolicy.decide(
+      .discover, actor: actor(.viewer), dataset: dataset(.private, .confidential), now: now)
     #expect(visible.isAllowed)
   }
 

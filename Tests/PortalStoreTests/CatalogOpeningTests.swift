@@ -22,9 +22,10 @@ struct CatalogOpeningTests {
     #expect(mode == "wal")
     #expect(foreignKeys == 1)
     #expect((timeout ?? 0) >= 5000)
-    for table in ["dataset", "dataset_version", "sample", "source_file", "grant", "access_request", "job",
-      "audit_event", "user", "principal_group", "dataset_fts", "sample_fts", "signoff", "organisation"]
-    {
+    for table in [
+      "dataset", "dataset_version", "sample", "source_file", "grant", "access_request", "job",
+      "audit_event", "user", "principal_group", "dataset_fts", "sample_fts", "signoff", "organisation",
+    ] {
       #expect(tables.contains(table), "missing table \(table)")
     }
     #expect(try catalog.integrityCheck() == "ok")

@@ -41,7 +41,9 @@ struct DiscoverScopeTests {
       for dataset in datasets {
         let grants = try fixture.catalog.grants(on: dataset.id ?? 0)
         let allowed = AccessPolicy.decide(.discover, actor: actor, dataset: dataset, grants: grants, now: now).isAllowed
-        #expect(listed.contains(dataset.slug) == allowed, "\(user.login)\(groups) on \(dataset.slug): \(dataset.visibility) \(dataset.sensitivity)")
+        #expect(
+          listed.contains(dataset.slug) == allowed,
+          "\(user.login)\(groups) on \(dataset.slug): \(dataset.visibility) \(dataset.sensitivity)")
       }
     }
     #expect(try fixture.catalog.countDatasets(matching: DatasetQuery(), scope: .nothing) == 0)

@@ -41,12 +41,19 @@ struct SearchTests {
     var batch = ImportBatch()
     batch.newFiles = [
       ImportBatch.NewFile(
-        file: SourceFile(datasetID: staging.datasetID, root: "/r", relativePath: "b", size: 1, mtimeNanos: 2, sha256: "x", mediaType: .plainText),
-        samples: [Sample(versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 1, mediaType: .plainText, sha256: "x", excerpt: "fresh wording")])
+        file: SourceFile(
+          datasetID: staging.datasetID, root: "/r", relativePath: "b", size: 1, mtimeNanos: 2, sha256: "x",
+          mediaType: .plainText),
+        samples: [
+          Sample(
+            versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 1, mediaType: .plainText,
+            sha256: "x", excerpt: "fresh wording")
+        ])
     ]
     try fixture.catalog.append(batch, to: staging)
     _ = try fixture.catalog.publish(
-      staging, report: "{}", audit: AuditEvent(at: Date(), actor: "amara", action: "dataset.rescan", targetKind: "dataset", targetID: "v"),
+      staging, report: "{}",
+      audit: AuditEvent(at: Date(), actor: "amara", action: "dataset.rescan", targetKind: "dataset", targetID: "v"),
       update: { _ in })
     #expect(try fixture.catalog.search("obsolete", scope: .everything, limit: 10).isEmpty)
     #expect(try fixture.catalog.search("fresh", scope: .everything, limit: 10).count == 1)

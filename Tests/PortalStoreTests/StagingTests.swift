@@ -20,7 +20,9 @@ struct StagingTests {
           datasetID: staging.datasetID, root: "/r", relativePath: "a.txt", size: 3, mtimeNanos: 0, sha256: "ab",
           mediaType: .plainText),
         samples: [
-          Sample(versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 3, mediaType: .plainText, sha256: "ab", excerpt: "half written")
+          Sample(
+            versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 3, mediaType: .plainText,
+            sha256: "ab", excerpt: "half written")
         ])
     ]
     try fixture.catalog.append(batch, to: staging)
@@ -29,9 +31,11 @@ struct StagingTests {
     #expect(try fixture.catalog.search("half", scope: .everything, limit: 10).isEmpty)
     try fixture.catalog.abandon(staging)
     let left = try fixture.catalog.read { db in
-      (try Int.fetchOne(db, sql: "SELECT count(*) FROM sample") ?? -1,
-       try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset") ?? -1,
-       try Int.fetchOne(db, sql: "SELECT count(*) FROM source_file") ?? -1)
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sample") ?? -1,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset") ?? -1,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM source_file") ?? -1
+      )
     }
     #expect(left == (0, 0, 0))
   }

@@ -58,9 +58,10 @@ struct StoreFixture {
       update: { _ in })
   }
 
-  func grant(_ dataset: Dataset, to principal: String, kind: PrincipalKind = .user, permission: Permission = .preview,
-    expires: Date? = nil, revoked: Date? = nil) throws
-  {
+  func grant(
+    _ dataset: Dataset, to principal: String, kind: PrincipalKind = .user, permission: Permission = .preview,
+    expires: Date? = nil, revoked: Date? = nil
+  ) throws {
     try catalog.write { db in
       var grant = Grant(
         datasetID: dataset.id ?? 0, principalKind: kind, principal: principal, permission: permission,

@@ -77,7 +77,8 @@ struct ImportTests {
     defer { data.remove() }
     try data.write("good text\n", to: "h/good.txt")
     try data.write(Data(), to: "h/empty.txt")
-    try data.write(Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00, 0x13] + Array(repeating: 0, count: 100)), to: "h/blob.bin")
+    try data.write(
+      Data([0x00, 0x01, 0x02, 0xFF, 0xFE, 0x00, 0x00, 0x13] + Array(repeating: 0, count: 100)), to: "h/blob.bin")
     try data.write(Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00]), to: "h/truncated.png")
     try data.write(Data("{\"text\":\"ok\"}\n".utf8 + [0xC3, 0x28, 0x0A]), to: "h/bad-utf8.jsonl")
     try FileManager.default.createSymbolicLink(
@@ -107,7 +108,8 @@ struct ImportTests {
     #expect(try test.owner.countDatasets() == 0)
     // The name is free again.
     try data.write("now some text\n", to: "n/text.txt")
-    #expect(try test.owner.importDataset(ImportRequest(paths: [data.appending("n").path], name: "Nothing")).samples == 1)
+    #expect(
+      try test.owner.importDataset(ImportRequest(paths: [data.appending("n").path], name: "Nothing")).samples == 1)
   }
 
   @Test func aMissingPathIsRefusedBeforeAnythingIsWritten() throws {

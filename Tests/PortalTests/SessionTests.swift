@@ -56,7 +56,8 @@ struct SessionTests {
     try test.owner.importDataset(ImportRequest(paths: [root.path], name: "Kit"))
     try test.owner.editDataset("kit", MetadataChange(description: "Described", languages: ["EN", "fr-ch"]))
     try test.owner.addUser(login: "rita", role: .reviewer)
-    try test.owner.grant("kit", to: "rita", kind: .user, permission: .preview, expires: Date().addingTimeInterval(86_400))
+    try test.owner.grant(
+      "kit", to: "rita", kind: .user, permission: .preview, expires: Date().addingTimeInterval(86_400))
     let events = try test.owner.auditEvents(limit: 1000)
     #expect(events.count == before + 4)
     #expect(events.suffix(4).map(\.action) == ["dataset.import", "dataset.edit", "user.add", "grant.create"])

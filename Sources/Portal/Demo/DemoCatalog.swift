@@ -26,7 +26,8 @@ public enum DemoCatalog {
       throw PortalError.invalidArgument("the demo manifest names no owner")
     }
     let session = try PortalSession.initialize(
-      location: location, organisation: manifest.organisation?.name ?? "Demo partner", demo: true, ownerLogin: owner.login,
+      location: location, organisation: manifest.organisation?.name ?? "Demo partner", demo: true,
+      ownerLogin: owner.login,
       ownerName: owner.displayName)
     // The demo's data lives inside the catalog directory, so the catalog stands alone.
     let data = location.directory.appendingPathComponent("demo-data", isDirectory: true)
@@ -78,7 +79,8 @@ public enum DemoCatalog {
     }
     for grant in spec.grants ?? [] {
       let expires = grant.expiresInDays.map { Date().addingTimeInterval(Double($0) * 86_400) }
-      try owner.grant(slug, to: grant.principal, kind: grant.principalKind, permission: grant.permission, expires: expires)
+      try owner.grant(
+        slug, to: grant.principal, kind: grant.principalKind, permission: grant.permission, expires: expires)
     }
     for request in spec.requests ?? [] {
       let kind = request.principalKind ?? (request.principal.hasPrefix("lab:") ? .lab : .user)

@@ -12,7 +12,8 @@ public enum DemoFixtures {
     candidates.append(binDir.appendingPathComponent("../share/partner-portal/Fixtures"))
     // Test bundles run from the build directory too.
     candidates.append(
-      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("partner-portal_Portal.resources/Fixtures"))
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent(
+        "partner-portal_Portal.resources/Fixtures"))
     // The source tree, for `swift run` from elsewhere.
     candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures"))
     return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("manifest.json").path) }
