@@ -62,10 +62,18 @@ let package = Package(
       resources: [.copy("Demo/Fixtures")],
       swiftSettings: strict
     ),
+    .target(
+      name: "PortalTUI",
+      dependencies: [
+        "Portal", "PortalCore", "PortalMedia", "TerminalKit",
+        .product(name: "TOMLKit", package: "TOMLKit"),
+      ],
+      swiftSettings: strict
+    ),
     .executableTarget(
       name: "portal",
       dependencies: [
-        "Portal", "PortalCore", "TerminalKit",
+        "Portal", "PortalCore", "PortalTUI", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -92,6 +100,9 @@ let package = Package(
       name: "PortalTests", dependencies: ["Portal", "PortalCore", "PortalTesting"], swiftSettings: strict),
     .testTarget(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
+      swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]

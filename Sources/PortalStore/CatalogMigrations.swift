@@ -177,6 +177,19 @@ enum CatalogMigrations {
         ) STRICT;
         CREATE INDEX access_request_on_dataset_state ON access_request(dataset_id, state);
 
+        -- The outcome of a PII scan of one version: what the publication checklist reads.
+        CREATE TABLE pii_scan (
+          id INTEGER PRIMARY KEY,
+          dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+          version_id INTEGER NOT NULL REFERENCES dataset_version(id) ON DELETE CASCADE,
+          job_id INTEGER REFERENCES job(id) ON DELETE SET NULL,
+          samples_scanned INTEGER NOT NULL,
+          findings INTEGER NOT NULL,
+          by_type TEXT NOT NULL DEFAULT '{}',
+          scanned_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX pii_scan_on_version ON pii_scan(version_id);
+
         CREATE TABLE signoff (
           id INTEGER PRIMARY KEY,
           dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,

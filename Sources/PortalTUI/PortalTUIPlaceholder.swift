@@ -1,0 +1,2 @@
+/// Placeholder until the screens land.
+enum PortalTUIPlaceholder {}
