@@ -48,9 +48,11 @@ bench: release
 fixtures:
 	bash scripts/make-fixtures
 
-man: build
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page=false || \
-	  $(PORTAL) --help > docs/portal.txt
+# Man pages from the command definitions (swift-argument-parser's GenerateManual plugin).
+man: deps
+	$(SWIFT) package --scratch-path $(BUILD_DIR) --allow-writing-to-package-directory generate-manual \
+	  --configuration debug --multi-page
+	@echo "man pages in $(BUILD_DIR)/plugins/GenerateManual/outputs/portal (man -l …/portal.1)"
 
 clean:
 	rm -rf $(BUILD_DIR)
