@@ -86,7 +86,11 @@ extension PortalSession {
     let now = Date()
     let expiry = expires ?? request.grantExpiry(approvedAt: now)
     if let problem = GrantRules.problem(granting: request.permission, on: dataset, expires: expiry, now: now) {
-      throw PortalError.notAllowed("\(problem) — approve with --expires, or reject the request with a reason")
+      let next =
+        problem.contains("kept at most")
+        ? "approve with an earlier --expires, or reject it with a reason"
+        : "reject it with a reason (portal reject \(id) --reason …)"
+      throw PortalError.notAllowed("\(problem) — \(next)")
     }
     let grant = Grant(
       datasetID: request.datasetID, principalKind: request.principalKind, principal: request.principal,
