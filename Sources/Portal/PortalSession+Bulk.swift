@@ -11,7 +11,8 @@ extension PortalSession {
   public func planBulkChange(_ references: [String], _ change: BulkChange, now: Date = Date()) throws -> BulkPlan {
     guard !references.isEmpty else { throw PortalError.invalidArgument("name at least one dataset") }
     guard !change.changes.isEmpty else {
-      throw PortalError.invalidArgument("say what to change (for example --private, --sensitivity confidential, --tag-add news)")
+      throw PortalError.invalidArgument(
+        "say what to change (for example --private, --sensitivity confidential, --tag-add news)")
     }
     try validatePrincipals(in: change)
     var seen = Set<Int64>()
@@ -35,7 +36,8 @@ extension PortalSession {
     if !refused.isEmpty && !skipRefused {
       let names = refused.map(\.slug).joined(separator: ", ")
       throw PortalError.notAllowed(
-        "\(refused.count) of \(plan.items.count) dataset(s) would be refused (\(names)), so nothing was changed; fix them or leave them out")
+        "\(refused.count) of \(plan.items.count) dataset(s) would be refused (\(names)), so nothing was changed; fix them or leave them out"
+      )
     }
     let kept = plan.items.filter { !$0.isRefused }
     let expected = BulkPlan(change: plan.change, items: kept, actorID: plan.actorID, plannedAt: plan.plannedAt)
@@ -46,7 +48,8 @@ extension PortalSession {
         let fresh = BulkPlanner.plan(plan.change, states: states, actor: actor, now: now)
         guard fresh.writesSameAs(expected), !fresh.hasRefusals else {
           throw StoreError.conflict(
-            "the catalog changed since the preview (another session edited these datasets); nothing was changed — preview again")
+            "the catalog changed since the preview (another session edited these datasets); nothing was changed — preview again"
+          )
         }
         return fresh.items.flatMap { item in
           item.outcomes.compactMap { outcome -> GovernanceWrite? in
@@ -54,7 +57,8 @@ extension PortalSession {
             let kind = effect.auditAction.hasPrefix("grant") ? "grant" : "dataset"
             return GovernanceWrite(
               datasetID: item.datasetID, effect: effect,
-              audit: AuditEvent(at: now, actor: login, action: effect.auditAction, targetKind: kind, targetID: item.slug))
+              audit: AuditEvent(
+                at: now, actor: login, action: effect.auditAction, targetKind: kind, targetID: item.slug))
           }
         }
       }

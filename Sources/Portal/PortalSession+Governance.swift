@@ -36,7 +36,8 @@ extension PortalSession {
     if change.licence != nil || change.licenceURL != nil {
       if dataset.visibility == .public && preview.licence != dataset.licence {
         throw PortalError.notAllowed(
-          "'\(dataset.name)' was published under \(dataset.licence ?? "its licence"); a public dataset's licence cannot change")
+          "'\(dataset.name)' was published under \(dataset.licence ?? "its licence"); a public dataset's licence cannot change"
+        )
       }
       if let problem = LicenceRules.problemSetting(
         licence: preview.licence, url: preview.licenceURL, visibility: dataset.visibility)

@@ -29,7 +29,8 @@ extension PortalSession {
     }
     let now = Date()
     let grants = try wrap { try catalog.grants(on: dataset.id ?? 0) }
-    if let held = grants.first(where: { $0.isActive(at: now) && $0.principalRef == who && $0.permission == permission }) {
+    if let held = grants.first(where: { $0.isActive(at: now) && $0.principalRef == who && $0.permission == permission })
+    {
       let until = held.expiresAt.map { " until \(GovernanceFormat.day($0))" } ?? ""
       throw PortalError.invalidArgument("\(who) already holds \(permission.rawValue) on '\(dataset.name)'\(until)")
     }
@@ -109,7 +110,8 @@ extension PortalSession {
     _ = try decidable(id)
     return try wrap {
       try catalog.closeRequest(
-        id: id, as: .rejected, reason: trimmed, decidedBy: actor.id, audit: event("request.reject", target: "request", ""))
+        id: id, as: .rejected, reason: trimmed, decidedBy: actor.id,
+        audit: event("request.reject", target: "request", ""))
     }
   }
 
@@ -121,7 +123,8 @@ extension PortalSession {
     }
     return try wrap {
       try catalog.closeRequest(
-        id: id, as: .withdrawn, reason: nil, decidedBy: actor.id, audit: event("request.withdraw", target: "request", ""))
+        id: id, as: .withdrawn, reason: nil, decidedBy: actor.id,
+        audit: event("request.withdraw", target: "request", ""))
     }
   }
 

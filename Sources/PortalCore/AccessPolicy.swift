@@ -83,13 +83,18 @@ public enum AccessPolicy {
       return .deny("'\(name)' is restricted; ask its owner for access")
     case .preview:
       if canPreview { return .allow }
-      return .deny("'\(name)' is private; request the preview permission (portal request \(dataset.slug) --permission preview)")
+      return .deny(
+        "'\(name)' is private; request the preview permission (portal request \(dataset.slug) --permission preview)")
     case .download:
       if manages || dataset.visibility == .public || granted.contains(.download) { return .allow }
-      return .deny("you may not download '\(name)'; request the download permission (portal request \(dataset.slug) --permission download)")
+      return .deny(
+        "you may not download '\(name)'; request the download permission (portal request \(dataset.slug) --permission download)"
+      )
     case .train:
       if dataset.visibility == .public { return .allow }
-      if !dataset.useRights.train { return .deny("'\(name)' may not be used for training (its use rights say evaluation only)") }
+      if !dataset.useRights.train {
+        return .deny("'\(name)' may not be used for training (its use rights say evaluation only)")
+      }
       return granted.contains(.train) ? .allow : .deny("training on '\(name)' needs the train permission")
     case .evaluate:
       if dataset.visibility == .public { return .allow }

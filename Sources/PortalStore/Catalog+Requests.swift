@@ -97,9 +97,10 @@ extension Catalog {
   /// Records a sign-off; one per reviewer and version.
   public func addSignoff(_ signoff: Signoff, audit: AuditEvent) throws -> Signoff {
     try write { db in
-      let exists = try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM signoff WHERE dataset_id = ? AND version_id IS ? AND reviewer_id = ?",
-        arguments: [signoff.datasetID, signoff.versionID, signoff.reviewerID]) ?? 0
+      let exists =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM signoff WHERE dataset_id = ? AND version_id IS ? AND reviewer_id = ?",
+          arguments: [signoff.datasetID, signoff.versionID, signoff.reviewerID]) ?? 0
       if exists > 0 { throw StoreError.conflict("you have already signed off this version") }
       try db.execute(
         sql: "INSERT INTO signoff (dataset_id, version_id, reviewer_id, note, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -1,8 +1,8 @@
 import Foundation
+import GRDB
 import Portal
 import PortalCore
 import PortalStore
-import GRDB
 
 /// A real catalog file in a temporary directory, with the current OS user as owner:
 /// what integration tests run against.
@@ -43,7 +43,8 @@ extension TestCatalog {
     let catalog = try catalog()
     try catalog.write { db in
       guard
-        let row = try Row.fetchOne(db, sql: "SELECT id, current_version_id FROM dataset WHERE slug = ?", arguments: [slug])
+        let row = try Row.fetchOne(
+          db, sql: "SELECT id, current_version_id FROM dataset WHERE slug = ?", arguments: [slug])
       else { throw StoreError.notFound(what: "dataset \(slug)") }
       let datasetID: Int64 = row["id"]
       let versionID: Int64? = row["current_version_id"]

@@ -21,6 +21,7 @@ struct ApproveCommand: ParsableCommand {
     }
     let end = grant.expiresAt.map { "until \(GovernanceFormat.minute($0))" } ?? "with no expiry"
     print(
-      "Approved request #\(id): \(request.principalRef) may \(grant.permission.rawValue) \(end) (grant #\(grant.id ?? 0)).")
+      "Approved request #\(id): \(request.principalRef) may \(grant.permission.rawValue) \(end) (grant #\(grant.id ?? 0))."
+    )
   }
 }

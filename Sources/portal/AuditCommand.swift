@@ -21,7 +21,9 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
       let start = try since.map { text -> Date in
-        if text.hasSuffix("d"), let days = Int(text.dropLast()) { return Date().addingTimeInterval(-Double(days) * 86_400) }
+        if text.hasSuffix("d"), let days = Int(text.dropLast()) {
+          return Date().addingTimeInterval(-Double(days) * 86_400)
+        }
         return try DateArgument.parse(text).addingTimeInterval(text.count == 10 ? -86_399 : 0)
       }
       let filter = AuditFilter(actor: actor, action: action, since: start, limit: limit)

@@ -40,7 +40,9 @@ struct BulkFlow {
     let datasets = plan.items.filter { !(skipRefused && $0.isRefused) && $0.outcomes.contains { $0.kind == .apply } }
     if !yes && !confirmed {
       guard Self.interactive else {
-        Self.say("This would make \(count) change(s) to \(datasets.count) dataset(s). Nothing was changed: add --yes to apply.")
+        Self.say(
+          "This would make \(count) change(s) to \(datasets.count) dataset(s). Nothing was changed: add --yes to apply."
+        )
         throw ExitCode(1)
       }
       guard Self.ask("Apply \(count) change(s) to \(datasets.count) dataset(s)? [y/N] ") == "y" else {
@@ -69,7 +71,9 @@ struct BulkFlow {
         case .unchanged: result = "unchanged: \(outcome.reason ?? "")"
         case .refused: result = "REFUSED: \(outcome.reason ?? "")"
         }
-        table.add([item.slug, outcome.change.summary, outcome.before, outcome.kind == .apply ? outcome.after : "", result])
+        table.add([
+          item.slug, outcome.change.summary, outcome.before, outcome.kind == .apply ? outcome.after : "", result,
+        ])
       }
     }
     return table.render()

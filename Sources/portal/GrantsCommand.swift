@@ -43,6 +43,8 @@ struct GrantsCommand: ParsableCommand {
     }
     print(table.render())
     let soon = rows.filter(\.expiringSoon).count
-    if soon > 0 { print("\n\(soon) grant(s) expire within 14 days: renew with portal grant … --expires, or let them lapse.") }
+    if soon > 0 {
+      print("\n\(soon) grant(s) expire within 14 days: renew with portal grant … --expires, or let them lapse.")
+    }
   }
 }

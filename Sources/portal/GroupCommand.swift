@@ -18,14 +18,17 @@ struct GroupCommand: ParsableCommand {
 
     func validate() throws {
       guard name.range(of: #"^(lab:)?[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil else {
-        throw ValidationError("'\(name)' is not a group name: lower-case letters, digits, '.', '_' or '-' (lab teams: lab:NAME)")
+        throw ValidationError(
+          "'\(name)' is not a group name: lower-case letters, digits, '.', '_' or '-' (lab teams: lab:NAME)")
       }
     }
 
     func run() throws {
       let kind: Group.Kind = name.hasPrefix("lab:") ? .lab : .partner
       try global.session().addGroup(name: name, kind: kind, description: description, members: members)
-      print("Added \(kind == .lab ? "lab team" : "group") \(name)\(members.isEmpty ? "" : " with \(members.joined(separator: ", "))").")
+      print(
+        "Added \(kind == .lab ? "lab team" : "group") \(name)\(members.isEmpty ? "" : " with \(members.joined(separator: ", "))")."
+      )
     }
   }
 

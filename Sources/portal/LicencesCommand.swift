@@ -7,7 +7,8 @@ struct LicencesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "licences", abstract: "Search the SPDX licence list (no network needed).")
 
-  @Argument(help: "Words to find in the id or name (e.g. \"creative attribution\", cc-by, odc).") var words: [String] = []
+  @Argument(help: "Words to find in the id or name (e.g. \"creative attribution\", cc-by, odc).") var words: [String] =
+    []
   @Option(help: "At most this many.") var limit = 20
   @Flag(help: "Print JSON for scripts.") var json = false
 

@@ -38,7 +38,8 @@ struct PublishCommand: ParsableCommand {
       lists.forEach { print(Self.render($0)) }
       let names = lists.map(\.datasetSlug).joined(separator: ", ")
       let answer = BulkFlow.ask(
-        "Publishing \(names) cannot be undone: the data joins the public corpus for good.\nType \"publish\" to confirm: ")
+        "Publishing \(names) cannot be undone: the data joins the public corpus for good.\nType \"publish\" to confirm: "
+      )
       guard answer == "publish" else {
         BulkFlow.say("Nothing was published.")
         throw ExitCode(1)
@@ -46,7 +47,8 @@ struct PublishCommand: ParsableCommand {
       confirmed = true
       typed = true
     }
-    let plan = try session.planBulkChange(datasets, BulkChange([.visibility(.public)], confirmedIrreversible: confirmed))
+    let plan = try session.planBulkChange(
+      datasets, BulkChange([.visibility(.public)], confirmedIrreversible: confirmed))
     if plan.hasRefusals && !json {
       for list in lists where !list.passes || !confirmed {
         print(Self.render(list))

@@ -13,6 +13,7 @@ struct RemoveCommand: ParsableCommand {
 
   func run() throws {
     try global.session().removeDataset(dataset, confirmation: confirm)
-    print("Removed \(SafeText.line(dataset)) from the catalog; its files were not touched. The audit log keeps the record.")
+    print(
+      "Removed \(SafeText.line(dataset)) from the catalog; its files were not touched. The audit log keeps the record.")
   }
 }

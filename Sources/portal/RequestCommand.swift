@@ -12,7 +12,8 @@ struct RequestCommand: ParsableCommand {
   @Option(help: "discover, preview, download, train, evaluate or manage.") var permission: Permission
   @Option(help: "What the access is for.") var purpose: String
   @Option(help: "For how many days (leave out for open-ended).") var days: Int?
-  @Option(name: .customLong("for"), help: "Ask for a team you belong to: group:NAME or lab:TEAM.") var principal: String?
+  @Option(name: .customLong("for"), help: "Ask for a team you belong to: group:NAME or lab:TEAM.") var principal:
+    String?
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {

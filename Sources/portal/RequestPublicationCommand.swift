@@ -6,7 +6,8 @@ import PortalCore
 struct RequestPublicationCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "request-publication",
-    abstract: "Propose datasets for the public corpus (private → public-pending); withdraw with `portal tag --private`.")
+    abstract: "Propose datasets for the public corpus (private → public-pending); withdraw with `portal tag --private`."
+  )
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Dataset names or slugs.") var datasets: [String]

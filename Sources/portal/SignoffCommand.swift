@@ -12,6 +12,8 @@ struct SignoffCommand: ParsableCommand {
 
   func run() throws {
     let signoff = try global.session().signOff(dataset, note: note)
-    print("Signed off \(SafeText.line(dataset)) (sign-off #\(signoff.id ?? 0)). See the checklist: portal publish --check \(SafeText.line(dataset))")
+    print(
+      "Signed off \(SafeText.line(dataset)) (sign-off #\(signoff.id ?? 0)). See the checklist: portal publish --check \(SafeText.line(dataset))"
+    )
   }
 }

@@ -51,7 +51,8 @@ struct GovernanceCommandLineTests {
     let a = try catalog.dataset("Alpha")
     let b = try catalog.dataset("Beta")
     let before = try catalog.ok(["audit", "list", "--json"]).stdout.components(separatedBy: "\"hash\"").count
-    let dry = try PortalBinary.run(["tag", a, b, "--sensitivity", "confidential", "--tag-add", "news"], home: catalog.home)
+    let dry = try PortalBinary.run(
+      ["tag", a, b, "--sensitivity", "confidential", "--tag-add", "news"], home: catalog.home)
     #expect(dry.status != 0)
     #expect(dry.stderr.contains("add --yes"))
     #expect(dry.stdout.contains("internal") && dry.stdout.contains("confidential"))

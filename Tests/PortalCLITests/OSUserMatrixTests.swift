@@ -42,7 +42,9 @@ struct OSUserMatrixTests {
     let soon = ISO8601DateFormatter().string(from: Date().addingTimeInterval(6))
     for cell in cells where cell.grant == .expired {
       for key in roles.keys {
-        try catalog.ok(["grant", cell.slug, "--to", "user:\(accounts[key])", "--permission", "preview", "--expires", soon, "--yes"])
+        try catalog.ok([
+          "grant", cell.slug, "--to", "user:\(accounts[key])", "--permission", "preview", "--expires", soon, "--yes",
+        ])
       }
     }
     try OSAccounts.share(catalog.home)

@@ -21,7 +21,9 @@ struct AuditPerMutationTests {
     try expectOne("import") { slug = try fixture.dataset("Kit") }
     let spare = try fixture.dataset("Spare")
     count = try owner.auditEventCount()
-    try expectOne("edit") { try owner.editDataset(slug, MetadataChange(description: "d", licence: "MIT", languages: ["en"])) }
+    try expectOne("edit") {
+      try owner.editDataset(slug, MetadataChange(description: "d", licence: "MIT", languages: ["en"]))
+    }
     try expectOne("request publication") { try fixture.session("stella").requestPublication(slug) }
     try expectOne("sign-off") { try fixture.session("rita").signOff(slug) }
     try fixture.test.recordPIIScan(slug, findings: 0)
@@ -34,7 +36,8 @@ struct AuditPerMutationTests {
     try expectOne("revoke") { try owner.revokeGrant(spare, id: grantID) }
     var requestID: Int64 = 0
     try expectOne("request") {
-      requestID = try fixture.session("vic").requestAccess(spare, permission: .preview, purpose: "p", durationDays: 3).id ?? 0
+      requestID =
+        try fixture.session("vic").requestAccess(spare, permission: .preview, purpose: "p", durationDays: 3).id ?? 0
     }
     try expectOne("approve") { _ = try owner.approveRequest(requestID) }
     let second = try fixture.session("vic").requestAccess(spare, permission: .download, purpose: "p", durationDays: 3)
@@ -56,6 +59,7 @@ struct AuditPerMutationTests {
     #expect(try owner.verifyAudit().brokenEventID == nil)
     let removal = try #require(try owner.auditEvents(dataset: nil, filter: AuditFilter(action: "dataset.remove")).first)
     #expect(removal.before?.contains("\"versions\":1") == true)
-    #expect(try owner.auditEvents(dataset: nil, filter: AuditFilter(actor: "rita")).map(\.action) == ["publication.signoff"])
+    #expect(
+      try owner.auditEvents(dataset: nil, filter: AuditFilter(actor: "rita")).map(\.action) == ["publication.signoff"])
   }
 }

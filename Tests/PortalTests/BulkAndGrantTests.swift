@@ -123,7 +123,8 @@ struct BulkAndGrantTests {
     #expect(throws: PortalError.self) { try fixture.owner.approveRequest(asked.id ?? 0) }
 
     let team = try vic.requestAccess(
-      slug, permission: .train, purpose: "pre-training", durationDays: 30, for: PrincipalRef(kind: .lab, name: "lab:training"))
+      slug, permission: .train, purpose: "pre-training", durationDays: 30,
+      for: PrincipalRef(kind: .lab, name: "lab:training"))
     #expect(throws: PortalError.self) { try fixture.owner.rejectRequest(team.id ?? 0, reason: "  ") }
     let rejected = try fixture.owner.rejectRequest(team.id ?? 0, reason: "not before the redaction")
     #expect(rejected.state == .rejected && rejected.reason == "not before the redaction")

@@ -10,7 +10,8 @@ struct LayeringTests {
     var scanned = 0
     for frontEnd in ["Sources/PortalTUI", "Sources/portal"] {
       let directory = root.appendingPathComponent(frontEnd)
-      let files = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
+      let files =
+        FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
         .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
       #expect(!files.isEmpty, "no sources found in \(frontEnd)")
       for file in files {

@@ -13,7 +13,9 @@ struct PublicationTests {
     let slug = try fixture.dataset("Kit")
     let fresh = try fixture.owner.publicationChecklist(slug)
     #expect(unmet(fresh) == [.requested, .licence, .description, .languages, .piiScan, .signoff, .confirmation])
-    #expect(fresh.items.first { $0.kind == .piiScan }?.explanation == "no PII scan of version 1 — run `portal clean kit --steps pii`")
+    #expect(
+      fresh.items.first { $0.kind == .piiScan }?.explanation
+        == "no PII scan of version 1 — run `portal clean kit --steps pii`")
     #expect(fresh.items.first { $0.kind == .licence }?.explanation.contains("no licence") == true)
     #expect(throws: PortalError.self) { try fixture.owner.publish(slug, confirmedIrreversible: true) }
 
@@ -22,7 +24,8 @@ struct PublicationTests {
     #expect(unmet(try fixture.owner.publicationChecklist(slug)) == [.piiScan, .signoff, .confirmation])
     try fixture.test.recordPIIScan(slug, findings: 3, byType: #"{"email":2,"phone":1}"#)
     let dirty = try fixture.owner.publicationChecklist(slug)
-    #expect(dirty.items.first { $0.kind == .piiScan }?.explanation.contains("found 3 item(s) (2 email, 1 phone)") == true)
+    #expect(
+      dirty.items.first { $0.kind == .piiScan }?.explanation.contains("found 3 item(s) (2 email, 1 phone)") == true)
     try fixture.test.recordPIIScan(slug, findings: 0)
     try fixture.session("rita").signOff(slug)
     #expect(unmet(try fixture.owner.publicationChecklist(slug)) == [.confirmation])

@@ -45,7 +45,8 @@ public enum BulkPlanner {
       state.dataset.visibility = target
       if target == .publicPending {
         state.publicationRequest = PublicationRequest(
-          datasetID: state.id, versionID: dataset.currentVersionID, requestedBy: actor.id, requestedByLogin: actor.login,
+          datasetID: state.id, versionID: dataset.currentVersionID, requestedBy: actor.id,
+          requestedByLogin: actor.login,
           requestedAt: now)
       } else {
         state.publicationRequest = nil
@@ -115,7 +116,9 @@ public enum BulkPlanner {
     case (.public, _):
       return (true, "'\(dataset.slug)' is public, and publication cannot be undone")
     case (.private, .public):
-      return (true, "'\(dataset.slug)' is private: request publication first (portal request-publication \(dataset.slug))")
+      return (
+        true, "'\(dataset.slug)' is private: request publication first (portal request-publication \(dataset.slug))"
+      )
     case (.publicPending, .public):
       let checklist = PublicationChecklist.evaluate(state, confirmedIrreversible: confirmed)
       if checklist.passes { return nil }

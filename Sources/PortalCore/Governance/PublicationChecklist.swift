@@ -105,7 +105,8 @@ public struct PublicationChecklist: Sendable, Equatable, Codable {
         "the only sign-off is by \(own.reviewerLogin), who requested publication; another reviewer must sign off (portal signoff \(state.dataset.slug))"
     }
     if !state.signoffs.isEmpty {
-      return "the sign-offs are of an earlier version; a reviewer must sign off the current one (portal signoff \(state.dataset.slug))"
+      return
+        "the sign-offs are of an earlier version; a reviewer must sign off the current one (portal signoff \(state.dataset.slug))"
     }
     return "no reviewer has signed off — a reviewer runs: portal signoff \(state.dataset.slug)"
   }
