@@ -16,6 +16,10 @@ struct PortalCommand: AsyncParsableCommand {
     subcommands: [
       InitCommand.self, ImportCommand.self, DatasetsCommand.self, SamplesCommand.self, SearchCommand.self,
       DemoCommand.self, UserCommand.self, AuditCommand.self,
+      GroupCommand.self, EditCommand.self, TagCommand.self, PublishCommand.self, RequestPublicationCommand.self,
+      SignoffCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, RequestCommand.self,
+      RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, RemoveCommand.self,
+      LicencesCommand.self,
     ]
   )
 }
