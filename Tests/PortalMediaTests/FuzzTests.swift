@@ -166,9 +166,12 @@ struct FuzzTests {
       bytes.withUnsafeBytes { raw in
         if let range = JSONTextField.find(in: raw) {
           #expect(range.lowerBound >= 0 && range.upperBound <= raw.count)
-          var output: [UInt8] = []
-          JSONTextField.unescape(UnsafeRawBufferPointer(rebasing: raw[range]), into: &output, limit: 4096)
-          let excerpt = output.withUnsafeBytes { excerpts.excerpt($0, encoding: .utf8) }
+          var output = [UInt8](repeating: 0, count: 64)
+          let count = output.withUnsafeMutableBufferPointer {
+            JSONTextField.unescape(UnsafeRawBufferPointer(rebasing: raw[range]), into: $0)
+          }
+          #expect(count <= 64)
+          let excerpt = excerpts.excerpt(Array(output[..<count]), encoding: .utf8)
           #expect(excerpt.map { TerminalSanitizerTests.isClean($0) } ?? true)
         }
       }
