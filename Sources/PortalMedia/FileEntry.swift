@@ -9,13 +9,17 @@ public struct FileEntry: Sendable, Hashable, Codable {
   public var size: Int64
   /// Modification time in nanoseconds since 1970, for change detection on rescan.
   public var mtimeNanos: Int64
+  /// `root` with every symbolic link resolved, as the walker saw it; the analyzer checks
+  /// that what it opens is still inside. Nil means "resolve when needed".
+  public var resolvedRoot: String?
 
   /// Creates an entry; `root` should already be absolute and standardised.
-  public init(root: String, relativePath: String, size: Int64, mtimeNanos: Int64) {
+  public init(root: String, relativePath: String, size: Int64, mtimeNanos: Int64, resolvedRoot: String? = nil) {
     self.root = root
     self.relativePath = relativePath
     self.size = size
     self.mtimeNanos = mtimeNanos
+    self.resolvedRoot = resolvedRoot
   }
 
   /// The absolute path of the file.
