@@ -68,9 +68,12 @@ public struct FileAnalyzer: Sendable {
       run.addProblem("not a regular file; skipped")
       return run.file
     }
-    // The walk checked links, but a path can be swapped for a link between walk and read:
-    // check what was actually opened (one readlink on Linux).
-    if !options.followSymlinksOutsideRoot, let opened = POSIX.openedPath(descriptor),
+    // The walk checked links, but a path can be swapped for a link between walk and read.
+    // The same inode is the file the walk approved; anything else is checked where it
+    // really is (a readlink on Linux: a few microseconds, so not for every file).
+    let sameFile =
+      entry.device == UInt64(truncatingIfNeeded: info.st_dev) && entry.inode == UInt64(truncatingIfNeeded: info.st_ino)
+    if !options.followSymlinksOutsideRoot && !sameFile, let opened = POSIX.openedPath(descriptor),
       let root = entry.resolvedRoot ?? POSIX.realPath(entry.root), !POSIX.isInside(opened, root: root)
     {
       run.addProblem(DirectoryWalker.outsideRootReason)

@@ -116,6 +116,18 @@ struct HostileCorpusTests {
     #expect(allowed.mediaType == .plainText && samples == 1)
   }
 
+  @Test func aFileRewrittenInPlaceSinceTheWalkIsStillRead() throws {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write("data/new.txt", text: "first version")
+    let entry = try #require(DirectoryWalker().walk([directory.path]).entries.first)
+    try FileManager.default.removeItem(atPath: path)
+    try directory.write("data/new.txt", text: "second version")  // a new inode, same place
+    var excerpts: [String?] = []
+    let file = try FileAnalyzer().analyze(entry) { excerpts.append($0.excerpt) }
+    #expect(file.problems.isEmpty)
+    #expect(excerpts == ["second version"])
+  }
+
   @Test func anUnreadableFileIsAProblemUnlessRunningAsRoot() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.write("secret.txt", text: "classified")
