@@ -53,6 +53,15 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
+      name: "PortalCleaning",
+      dependencies: [
+        "PortalCore", "PortalMedia",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources")],
+      swiftSettings: strict
+    ),
+    .target(
       name: "Portal",
       dependencies: [
         "PortalCore", "PortalStore", "PortalMedia",
@@ -92,6 +101,8 @@ let package = Package(
       name: "PortalTests", dependencies: ["Portal", "PortalCore", "PortalTesting"], swiftSettings: strict),
     .testTarget(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalCleaningTests", dependencies: ["PortalCleaning", "PortalCore"], swiftSettings: strict),
     .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"], swiftSettings: strict),
   ]
 )
