@@ -11,7 +11,7 @@ public struct NearDedup: Sendable {
   /// Band keys collected so far.
   public var index: NearDuplicateIndex
   /// Documents seen without any word (not indexed, never removed).
-  public private(set) var unsigned = 0
+  public var unsigned = 0
 
   /// Creates the step with datatrove's parameters by default.
   public init(hasher: MinHasher = MinHasher()) {
