@@ -14,7 +14,11 @@ import Testing
       for sentence in sentences {
         total += 1
         let guess = identifier.identify(sentence)
-        if guess.language == language { correct += 1 } else { misses.append("\(language)→\(guess.language): \(sentence)") }
+        if guess.language == language {
+          correct += 1
+        } else {
+          misses.append("\(language)→\(guess.language): \(sentence)")
+        }
       }
     }
     let accuracy = Double(correct) / Double(total)

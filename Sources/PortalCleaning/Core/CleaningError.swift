@@ -11,7 +11,8 @@ public enum CleaningError: Error, CustomStringConvertible, Sendable {
   public var description: String {
     switch self {
     case .unknownStep(let name):
-      return "unknown cleaning step '\(name)' (known steps: \(StepKind.allCases.map(\.rawValue).joined(separator: ", ")))"
+      return
+        "unknown cleaning step '\(name)' (known steps: \(StepKind.allCases.map(\.rawValue).joined(separator: ", ")))"
     case .unreadableCheckpoint(let step, let reason):
       return "cannot resume step '\(step)' from its checkpoint (\(reason)); restart the job from the beginning"
     case .missingLanguageProfiles(let detail):

@@ -18,6 +18,12 @@ public struct StepReport: Sendable, Codable, Equatable {
     public var kept: Int
     /// The ids removed as its duplicates.
     public var removed: [Int]
+
+    /// Creates a group.
+    public init(kept: Int, removed: [Int]) {
+      self.kept = kept
+      self.removed = removed
+    }
   }
 
   /// How many examples of each label are kept.

@@ -88,7 +88,9 @@ extension PIIScanner {
     let digits = run.digits
     let lengths = run.groups.map(\.count)
     let sameSeparator = Set(run.separators).count <= 1
-    if run.plus { return (8...15).contains(digits.count) && (run.groups.count >= 2 || digits.count >= 10) ? .phone : nil }
+    if run.plus {
+      return (8...15).contains(digits.count) && (run.groups.count >= 2 || digits.count >= 10) ? .phone : nil
+    }
     if run.corsica != nil { return PIIChecksums.nir(digits, corsica: run.corsica) ? .nir : nil }
     if lengths.count == 4 && run.separators.allSatisfy({ $0 == UInt8(ascii: ".") }) && lengths.allSatisfy({ $0 <= 3 }) {
       return .ip

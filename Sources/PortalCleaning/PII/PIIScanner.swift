@@ -64,8 +64,9 @@ struct PIIScanner {
   // MARK: - Helpers shared by the parsers
 
   func isTokenStart(_ index: Int) -> Bool {
-    index == 0 || !Self.isAlphanumeric(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: ".")
-      && bytes[index - 1] != UInt8(ascii: ":") && bytes[index - 1] < 0x80
+    index == 0
+      || !Self.isAlphanumeric(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: ".")
+        && bytes[index - 1] != UInt8(ascii: ":") && bytes[index - 1] < 0x80
   }
 
   func isBoundary(after end: Int) -> Bool {

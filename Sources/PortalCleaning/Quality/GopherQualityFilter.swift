@@ -71,13 +71,18 @@ public struct GopherQualityFilter: Sendable {
         var first = lineStart
         while first < index && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
         var last = index
-        while last > first && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D) { last -= 1 }
+        while last > first && (bytes[last - 1] == 0x20 || bytes[last - 1] == 0x09 || bytes[last - 1] == 0x0D) {
+          last -= 1
+        }
         if first < last {
-          if bytes[first] == UInt8(ascii: "-") || (last - first >= 3 && bytes[first] == 0xE2 && bytes[first + 1] == 0x80 && bytes[first + 2] == 0xA2) {
+          if bytes[first] == UInt8(ascii: "-")
+            || (last - first >= 3 && bytes[first] == 0xE2 && bytes[first + 1] == 0x80 && bytes[first + 2] == 0xA2)
+          {
             bulletLines += 1
           }
-          if last - first >= 3 && (bytes[last - 1] == 0x2E && bytes[last - 2] == 0x2E && bytes[last - 3] == 0x2E
-            || bytes[last - 3] == 0xE2 && bytes[last - 2] == 0x80 && bytes[last - 1] == 0xA6)
+          if last - first >= 3
+            && (bytes[last - 1] == 0x2E && bytes[last - 2] == 0x2E && bytes[last - 3] == 0x2E
+              || bytes[last - 3] == 0xE2 && bytes[last - 2] == 0x80 && bytes[last - 1] == 0xA6)
           {
             ellipsisLines += 1
           }

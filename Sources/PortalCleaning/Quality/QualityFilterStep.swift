@@ -35,7 +35,8 @@ public struct QualityFilterStep: CleaningStep {
   public func rule(for document: Document) -> String? {
     var text = document.text
     let language = document.language ?? languageIdentifier?.identify(text).language
-    let stopWords = Self.stopWordBytes[language.flatMap { $0.split(separator: "-").first.map(String.init) } ?? ""]
+    let stopWords =
+      Self.stopWordBytes[language.flatMap { $0.split(separator: "-").first.map(String.init) } ?? ""]
       ?? Self.anyStopWordBytes
     return text.withUTF8 { bytes -> String? in
       if GopherRepetitionFilter.scalarCount(bytes[...]) < minCharacters { return "min_length" }
