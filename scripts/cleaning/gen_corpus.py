@@ -212,5 +212,5 @@ with open(OUT, "w", encoding="utf-8") as out:
                 text += "\n\n" + " ".join(f"{word} {value} ." for value in misses)
                 truth["near_miss"][doc_id] = misses
         texts.append(text)
-        out.write(json.dumps({"id": doc_id, "text": text, "metadata": {"language": lang}}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"id": doc_id, "text": text, "metadata": {"language": lang, "doc_id": doc_id}}, ensure_ascii=False) + "\n")
 json.dump(truth, open(TRUTH, "w"))

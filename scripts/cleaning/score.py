@@ -36,7 +36,9 @@ def read_jsonl(pattern):
     for path in glob.glob(pattern):
         for line in open(path, encoding="utf-8"):
             doc = json.loads(line)
-            out[int(doc["id"])] = doc["text"]
+            # datatrove's writer drops "id"; the generator repeats it in metadata.
+            key = doc["id"] if "id" in doc else doc["metadata"]["doc_id"]
+            out[int(key)] = doc["text"]
     return out
 
 

@@ -83,28 +83,31 @@ public struct LanguageIdentifier: Sendable {
     var scores = [Float](repeating: 0, count: languages.count)
     var grams = 0
     var letters = 0
-    var window: [Unicode.Scalar] = [" "]
-    func count(_ scalars: ArraySlice<Unicode.Scalar>) {
-      guard let row = table[Self.pack(Array(scalars))] else { return }
+    // The last two scalars, each stored plus one as in `pack` (0 = none yet); allocation-free.
+    let space = UInt64(0x20 + 1)
+    var previous = space
+    var beforePrevious: UInt64 = 0
+    func count(_ key: UInt64) {
+      guard let row = table[key] else { return }
       grams += 1
       for index in scores.indices { scores[index] += row[index] }
     }
-    func push(_ scalar: Unicode.Scalar) {
-      window.append(scalar)
-      if window.count > 3 { window.removeFirst() }
-      if scalar != " " { count(window[(window.count - 1)...]) }
-      if window.count >= 2 { count(window[(window.count - 2)...]) }
-      if window.count == 3 && window[1] != " " { count(window[...]) }
+    func push(_ value: UInt64) {
+      if value != space { count(value) }
+      count(previous << 21 | value)
+      if beforePrevious != 0 && previous != space { count(beforePrevious << 42 | previous << 21 | value) }
+      beforePrevious = previous
+      previous = value
     }
     for character in text.prefix(maxCharacters).lowercased().unicodeScalars {
       if character.properties.isAlphabetic {
         letters += 1
-        push(character)
-      } else if window.last != " " {
-        push(" ")
+        push(UInt64(character.value) + 1)
+      } else if previous != space {
+        push(space)
       }
     }
-    if window.last != " " { push(" ") }
+    if previous != space { push(space) }
     guard letters >= minLetters, grams > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {
       return Guess(language: "und", confidence: 0)
     }

@@ -20,8 +20,9 @@ public struct TextNormalizer: Sendable {
     let (isASCII, isTidy) = text.withUTF8 { Self.inspect($0) }
     if isASCII && isTidy { return text }
     if !isASCII {
-      if repairMojibake { text = MojibakeRepair.repair(text) }
-      text = text.precomposedStringWithCanonicalMapping
+      let (mayBeMojibake, mayNeedNFC) = text.withUTF8 { Self.inspectNonASCII($0) }
+      if repairMojibake && mayBeMojibake { text = MojibakeRepair.repair(text) }
+      if mayNeedNFC { text = text.precomposedStringWithCanonicalMapping }
     }
     return text.withUTF8 { Self.tidy($0) }
   }
@@ -50,6 +51,40 @@ public struct TextNormalizer: Sendable {
     if let first = bytes.first, first == 0x0A || first == 0x20 { isTidy = false }
     if let last = bytes.last, last == 0x0A || last == 0x20 || last == 0x09 { isTidy = false }
     return (isASCII, isTidy)
+  }
+
+  /// Cheap byte tests that let most non-ASCII text skip the scalar-level passes.
+  ///
+  /// Mojibake needs a Windows-1252 lead character (U+00C2–U+00F4, bytes C3 82–C3 B4)
+  /// directly followed by a continuation look-alike (U+0080–U+00BF, or a Windows-1252
+  /// special such as ‚ ƒ „ … ‰ Š Œ ˆ ˜ ’ “ ” • – — ™). NFC can only change text holding
+  /// scalars from U+0300 up, other than general punctuation and currency signs (E2 80–E2 82).
+  static func inspectNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (mayBeMojibake: Bool, mayNeedNFC: Bool) {
+    var mojibake = false
+    var nfc = false
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0xC0 {
+        index += 1
+        continue
+      }
+      if byte >= 0xCC && !(byte == 0xE2 && index + 1 < count && bytes[index + 1] <= 0x82) { nfc = true }
+      if byte == 0xC3 && index + 3 < count && (0x82...0xB4).contains(bytes[index + 1]) {
+        let next = bytes[index + 2]
+        let after = bytes[index + 3]
+        if next == 0xC2 && after < 0xC0 || next == 0xE2 && (after == 0x80 || after == 0x82 || after == 0x84)
+          || next == 0xC5
+          || next == 0xC6 || next == 0xCB
+        {
+          mojibake = true
+        }
+      }
+      if mojibake && nfc { break }
+      index += 1
+    }
+    return (mojibake, nfc)
   }
 
   /// Rewrites control characters, spaces and line endings in one pass over UTF-8 bytes.
