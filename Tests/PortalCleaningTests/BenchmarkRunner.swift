@@ -7,7 +7,8 @@ import Testing
 /// test in a release-built test bundle is the least machinery that runs our code at full
 /// speed on the same corpus as datatrove. `PORTAL_BENCH_MODE` picks what runs:
 /// `pipeline` (normalize, pii, quality, as datatrove's Reader → PII → Gopher → Writer),
-/// `pii` (redaction only, for precision and recall) or `near-dedup`. Survivors go to
+/// `pii` (redaction only, for precision and recall) or `near-dedup`; `PORTAL_BENCH_STEPS`
+/// (a `--steps` list) overrides it, to time one step alone. Survivors go to
 /// `PORTAL_BENCH_OUTPUT` as JSONL; one JSON line of figures goes to standard output.
 @Suite struct BenchmarkRunner {
   static let environment = ProcessInfo.processInfo.environment
@@ -26,13 +27,16 @@ import Testing
       documents.append(Document(id: id, text: try #require(object["text"] as? String)))
     }
     let parsed = Date()
-    let kinds: [StepKind] =
+    let explicit = try Self.environment["PORTAL_BENCH_STEPS"].map { try StepKind.parse($0) }
+    let defaults: [StepKind] =
       switch mode {
       case "pii": [.pii]
       case "near-dedup": [.nearDedup]
       default: [.normalize, .pii, .quality]
       }
+    let kinds = explicit ?? defaults
     var pipeline = try Pipeline(kinds: kinds)
+    let built = Date()
     var survivors: [Document] = []
     for document in documents {
       if let kept = pipeline.process(document) { survivors.append(kept) }
@@ -49,7 +53,8 @@ import Testing
     let figures: [String: Any] = [
       "mode": mode, "documents": documents.count, "bytes": data.count,
       "seconds_total": finished.timeIntervalSince(started),
-      "seconds_steps": processed.timeIntervalSince(parsed),
+      "seconds_steps": processed.timeIntervalSince(built),
+      "seconds_setup": built.timeIntervalSince(parsed),
       "removed_near_dup": Array(outcome.idsToDrop).sorted(),
       "drops": outcome.report.steps.map { ["step": $0.step, "rules": $0.dropsByRule, "findings": $0.findings] },
     ]

@@ -17,15 +17,17 @@ public struct LanguageIdentifier: Sendable {
   }
 
   /// Characters read from the start of a text.
-  public var maxCharacters = 2_000
+  public var maxCharacters = 1_000
   /// Fewer letters than this gives `und`.
   public var minLetters = 12
   /// Below this confidence the answer is `und`.
   public var minConfidence = 0.2
   /// The languages known, in profile order.
   public let languages: [String]
-  /// n-gram (packed scalars) → log-probability per language.
-  private let table: [UInt64: [Float]]
+  /// n-gram (packed scalars) → row in ``rows``.
+  private let table: UInt64Table
+  /// Log-probabilities, one row of `languages.count` per n-gram.
+  private let rows: [Float]
   /// Log-probability of an n-gram a language's profile lacks, per order, per language.
   private let floors: [[Float]]
 
@@ -74,7 +76,14 @@ public struct LanguageIdentifier: Sendable {
         table[key] = row
       }
     }
-    self.table = table
+    var index = UInt64Table(minimumCapacity: table.count)
+    var rows: [Float] = []
+    for (key, row) in table {
+      index.set(Int32(rows.count / profiles.count), for: key)
+      rows.append(contentsOf: row)
+    }
+    self.table = index
+    self.rows = rows
     self.floors = floors
   }
 
@@ -83,31 +92,49 @@ public struct LanguageIdentifier: Sendable {
     var scores = [Float](repeating: 0, count: languages.count)
     var grams = 0
     var letters = 0
-    // The last two scalars, each stored plus one as in `pack` (0 = none yet); allocation-free.
+    // The last two scalars, each stored plus one as in `pack` (0 = none yet). No closures
+    // and no allocation in this loop: it runs three table probes per character.
     let space = UInt64(0x20 + 1)
     var previous = space
     var beforePrevious: UInt64 = 0
-    func count(_ key: UInt64) {
-      guard let row = table[key] else { return }
-      grams += 1
-      for index in scores.indices { scores[index] += row[index] }
-    }
-    func push(_ value: UInt64) {
-      if value != space { count(value) }
-      count(previous << 21 | value)
-      if beforePrevious != 0 && previous != space { count(beforePrevious << 42 | previous << 21 | value) }
-      beforePrevious = previous
-      previous = value
-    }
-    for character in text.prefix(maxCharacters).lowercased().unicodeScalars {
-      if character.properties.isAlphabetic {
-        letters += 1
-        push(UInt64(character.value) + 1)
-      } else if previous != space {
-        push(space)
+    let width = languages.count
+    scores.withUnsafeMutableBufferPointer { scores in
+      rows.withUnsafeBufferPointer { rows in
+        var pending: [UInt64] = []
+        pending.reserveCapacity(3)
+        var scalars = text.unicodeScalars.prefix(maxCharacters).makeIterator()
+        var finished = false
+        while !finished {
+          let value: UInt64
+          if let scalar = scalars.next() {
+            if let letter = Self.letterValue(scalar) {
+              letters += 1
+              value = UInt64(letter) + 1
+            } else if previous != space {
+              value = space
+            } else {
+              continue
+            }
+          } else {
+            finished = true
+            guard previous != space else { break }
+            value = space
+          }
+          pending.removeAll(keepingCapacity: true)
+          if value != space { pending.append(value) }
+          pending.append(previous << 21 | value)
+          if beforePrevious != 0 && previous != space { pending.append(beforePrevious << 42 | previous << 21 | value) }
+          beforePrevious = previous
+          previous = value
+          for key in pending {
+            guard let row = table.value(for: key) else { continue }
+            grams += 1
+            let base = Int(row) * width
+            for index in 0..<width { scores[index] += rows[base + index] }
+          }
+        }
       }
     }
-    if previous != space { push(space) }
     guard letters >= minLetters, grams > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {
       return Guess(language: "und", confidence: 0)
     }
@@ -119,6 +146,18 @@ public struct LanguageIdentifier: Sendable {
   }
 
   // MARK: - Helpers
+
+  /// The lower-cased scalar value of a letter, or `nil` for anything that separates words.
+  @inline(__always)
+  static func letterValue(_ scalar: Unicode.Scalar) -> UInt32? {
+    if scalar.isASCII {
+      let value = scalar.value | 0x20
+      return value >= 0x61 && value <= 0x7A ? value : nil
+    }
+    guard scalar.properties.isAlphabetic else { return nil }
+    guard scalar.properties.changesWhenLowercased else { return scalar.value }
+    return scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value
+  }
 
   /// Up to three scalars in 21-bit chunks, each stored plus one so the order is recoverable.
   static func pack(_ scalars: [Unicode.Scalar]) -> UInt64 {

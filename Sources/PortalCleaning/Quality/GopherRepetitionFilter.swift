@@ -33,35 +33,45 @@ public struct GopherRepetitionFilter: Sendable {
     if Double(lines.count) / Double(max(lines.total, 1)) > maxDuplicateLineFraction { return "dup_line_frac" }
     if Double(lines.characters) / characters > maxDuplicateLineCharFraction { return "dup_line_char_frac" }
 
+    // keys[i] is the hash of the n-gram starting at token i; going from n to n + 1 folds in
+    // one more token, so every n costs one pass, not n.
     let hashes = tokens.map { Self.hash(bytes[$0.start..<$0.end]) }
-    for (n, fraction) in topNGramFractions where tokens.count >= n {
-      var counts: [UInt64: (count: Int, first: Int)] = [:]
-      var best = (count: 0, first: 0)
-      for start in 0...(tokens.count - n) {
-        let key = Self.combine(hashes[start..<start + n])
-        let entry = counts[key].map { ($0.count + 1, $0.first) } ?? (1, start)
-        counts[key] = entry
-        if entry.0 > best.count { best = entry }
-      }
-      // Characters of " ".join(n-gram), times its count, as datatrove measures it.
-      let length = tokens[best.first..<best.first + n].reduce(n - 1) { $0 + $1.characters }
-      if Double(length * best.count) / characters > fraction { return "top_\(n)_gram" }
-    }
-    for (n, fraction) in duplicateNGramFractions where tokens.count >= n {
-      var seen = Set<UInt64>()
-      var repeated = 0
-      var index = 0
-      while index <= tokens.count - n {
-        let key = Self.combine(hashes[index..<index + n])
-        if seen.contains(key) {
-          repeated += tokens[index..<index + n].reduce(0) { $0 + $1.characters }
-          index += n
-        } else {
-          seen.insert(key)
-          index += 1
+    var prefix = [0]  // prefix[i]: characters in tokens[..<i]
+    prefix.reserveCapacity(tokens.count + 1)
+    for token in tokens { prefix.append(prefix[prefix.count - 1] + token.characters) }
+    var keys = [UInt64](repeating: 0, count: tokens.count)
+    var n = 0
+    let largest = max(topNGramFractions.map(\.n).max() ?? 0, duplicateNGramFractions.map(\.n).max() ?? 0)
+    while n < min(largest, tokens.count) {
+      n += 1
+      let starts = tokens.count - n + 1
+      for start in 0..<starts { keys[start] = MinHasher.finalize(keys[start] &+ hashes[start + n - 1]) }
+      if let fraction = topNGramFractions.first(where: { $0.n == n })?.fraction {
+        var counts = UInt64Table(minimumCapacity: starts)
+        var best = (count: 0, first: 0)
+        for start in 0..<starts {
+          let count = Int(counts.add(1, to: keys[start]))
+          if count > best.count { best = (count, start) }  // `start` is an occurrence of it
         }
+        // Characters of " ".join(n-gram), times its count, as datatrove measures it.
+        let length = prefix[best.first + n] - prefix[best.first] + n - 1
+        if Double(length * best.count) / characters > fraction { return "top_\(n)_gram" }
       }
-      if Double(repeated) / characters > fraction { return "duplicated_\(n)_n_grams" }
+      if let fraction = duplicateNGramFractions.first(where: { $0.n == n })?.fraction {
+        var seen = UInt64Table(minimumCapacity: starts)
+        var repeated = 0
+        var index = 0
+        while index < starts {
+          if seen.value(for: keys[index]) != nil {
+            repeated += prefix[index + n] - prefix[index]
+            index += n
+          } else {
+            seen.add(1, to: keys[index])
+            index += 1
+          }
+        }
+        if Double(repeated) / characters > fraction { return "duplicated_\(n)_n_grams" }
+      }
     }
     return nil
   }
@@ -94,10 +104,10 @@ public struct GopherRepetitionFilter: Sendable {
   static func duplicates(_ ranges: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>) -> (
     count: Int, characters: Int, total: Int
   ) {
-    var seen = Set<UInt64>()
+    var seen = UInt64Table(minimumCapacity: ranges.count)
     var count = 0
     var characters = 0
-    for range in ranges where !seen.insert(hash(bytes[range]) ^ UInt64(range.count)).inserted {
+    for range in ranges where seen.add(1, to: hash(bytes[range]) ^ UInt64(range.count)) > 1 {
       count += 1
       characters += scalarCount(bytes[range])
     }
@@ -112,11 +122,5 @@ public struct GopherRepetitionFilter: Sendable {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     return hash
-  }
-
-  static func combine(_ hashes: ArraySlice<UInt64>) -> UInt64 {
-    var key: UInt64 = 0
-    for hash in hashes { key = MinHasher.finalize(key &+ hash) }
-    return key
   }
 }
