@@ -38,6 +38,12 @@ import Testing
     #expect(redactor.scan(text).isEmpty, "unexpected PII in \(text)")
   }
 
+  @Test func findsPIIBetweenFrenchQuotesAndNoBreakSpaces() {
+    #expect(redacted("«jean@exemple.fr» et «06 12 34 56 78»") == "«<EMAIL>» et «<PHONE>»")
+    #expect(redacted("Tél.\u{A0}01 23 45 67 89") == "Tél.\u{A0}<PHONE>")
+    #expect(redactor.scan("é0612345678").isEmpty)
+  }
+
   @Test func redactsValidatedNumbers() {
     #expect(redacted("carte 4111 1111 1111 1111 exp") == "carte <CARD> exp")
     #expect(redacted("carte 4111-1111-1111-1111.") == "carte <CARD>.")

@@ -39,7 +39,7 @@ extension PIIScanner {
         break
       }
     }
-    guard start < at, index < 0 || bytes[index] < 0x80 else { return nil }
+    guard start < at, index < 0 || bytes[index] < 0x80 || isSeparatorScalar(endingAt: index + 1) else { return nil }
     // A local part never starts with a dot or a hyphen run from the previous sentence.
     while start < at && (bytes[start] == UInt8(ascii: ".") || bytes[start] == UInt8(ascii: "-")) { start += 1 }
     guard start < at, Self.isAlphanumeric(bytes[start]) || bytes[start] == UInt8(ascii: "_") else { return nil }

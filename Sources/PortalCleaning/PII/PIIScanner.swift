@@ -64,14 +64,29 @@ struct PIIScanner {
   // MARK: - Helpers shared by the parsers
 
   func isTokenStart(_ index: Int) -> Bool {
-    index == 0
-      || !Self.isAlphanumeric(bytes[index - 1]) && bytes[index - 1] != UInt8(ascii: ".")
-        && bytes[index - 1] != UInt8(ascii: ":") && bytes[index - 1] < 0x80
+    guard index > 0 else { return true }
+    let previous = bytes[index - 1]
+    if previous >= 0x80 { return isSeparatorScalar(endingAt: index) }
+    return !Self.isAlphanumeric(previous) && previous != UInt8(ascii: ".") && previous != UInt8(ascii: ":")
   }
 
   func isBoundary(after end: Int) -> Bool {
-    end >= bytes.count || !Self.isAlphanumeric(bytes[end]) && bytes[end] < 0x80
+    guard end < bytes.count else { return true }
+    if bytes[end] >= 0x80 { return Self.isSeparatorLead(bytes[end]) }
+    return !Self.isAlphanumeric(bytes[end])
   }
+
+  /// Whether the non-ASCII scalar ending just before `end` is a space or punctuation
+  /// (« » no-break spaces, dashes, quotes: leads C2 and E2) rather than a letter.
+  func isSeparatorScalar(endingAt end: Int) -> Bool {
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return Self.isSeparatorLead(bytes[start])
+  }
+
+  /// U+0080–U+00BF (C2: no-break space, « », ¡ ¿ …) and U+2000–U+2FFF (E2: general
+  /// punctuation, symbols) separate tokens; other non-ASCII leads start letters.
+  static func isSeparatorLead(_ byte: UInt8) -> Bool { byte == 0xC2 || byte == 0xE2 }
 
   static func isAlphanumeric(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
   static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
