@@ -75,7 +75,11 @@ tag_re = re.compile(r"<(EMAIL|PHONE|IP|CARD|IBAN|SSN|NIR|AHV|URL_CREDENTIALS)>")
 inj = collections.Counter()
 tp, fp = collections.Counter(), collections.Counter()
 gone_ours, gone_dt = collections.Counter(), collections.Counter()
+# Copies (exact or near) repeat their source's PII without truth entries: score originals only.
+copies = {int(i) for i in truth["exact_dup_of"]} | {int(i) for i in truth["near_dup_of"]}
 for doc_id, text in corpus.items():
+    if doc_id in copies:
+        continue
     items = truth["pii"].get(str(doc_id), [])
     want = collections.Counter(kind for kind, _ in items)
     got = collections.Counter(tag_re.findall(ours.get(doc_id, "")))
@@ -91,7 +95,7 @@ altered_ours = sum(v not in ours.get(int(i), v) for i, v in misses)
 altered_dt = sum(v not in dt.get(int(i), v) for i, v in misses)
 dt_replacements = ("email@example.com", "firstname.lastname@example.org", "22.214.171.124", "126.96.36.199",
                    "188.8.131.52", "184.108.40.206", "220.127.116.11", "18.104.22.168")
-dt_tags = sum(dt.get(i, "").count(r) for i in corpus for r in dt_replacements)
+dt_tags = sum(dt.get(i, "").count(r) for i in corpus if i not in copies for r in dt_replacements)
 print(f"\nPII ({sum(inj.values())} injected items; {len(misses)} near-misses that must survive)")
 print(f"{'type':16} {'injected':>8} {'ours P':>7} {'ours R':>7} {'datatrove R':>12}")
 for kind in sorted(inj):
@@ -112,11 +116,12 @@ removed = {"ours": set(ours_nd["removed_near_dup"]), "datasketch": set(ds_nd["re
 pairs = [(int(c), s) for c, s in truth["near_dup_of"].items()]
 exact = [(int(c), s) for c, s in truth["exact_dup_of"].items()]
 related = {x for p in pairs + exact for x in p}
+junk = set(truth["junk"])
 print(f"\nnear-duplicates: {len(pairs)} injected near-duplicate pairs (≈2.5% of words changed), "
       f"{len(exact)} exact copies")
 for name, gone in removed.items():
     recall = sum(c in gone or s in gone for c, s in pairs) / max(1, len(pairs))
     exact_recall = sum(c in gone or s in gone for c, s in exact) / max(1, len(exact))
-    stray = len(gone - related)
+    stray = gone - related
     print(f"  {name:11} removed {len(gone):6}  near-dup recall {recall:.3f}  exact-copy recall {exact_recall:.3f}"
-          f"  removed outside injected pairs {stray}")
+          f"  removed outside injected pairs {len(stray)} (junk {len(stray & junk)}, prose {len(stray - junk)})")
