@@ -13,12 +13,14 @@ import Testing
 
   @Test func exactDedupKeepsTheFirstAndReportsTheGroup() {
     var pipeline = Pipeline(steps: [ExactDedupStep()])
-    let outputs = [Document(id: 1, text: "a"), Document(id: 2, text: "b"), Document(id: 3, text: "a")]
-      .map { pipeline.process($0)?.id }
-    #expect(outputs == [1, 2, nil])
+    let outputs = [
+      Document(id: 1, text: "a"), Document(id: 2, text: "b"), Document(id: 3, text: "a"), Document(id: 4, text: "a"),
+    ].map { pipeline.process($0)?.id }
+    #expect(outputs == [1, 2, nil, nil])
     let report = pipeline.finish().report.steps[0]
-    #expect(report.duplicateGroups == [StepReport.DuplicateGroup(kept: 1, removed: [3])])
-    #expect(report.dropsByRule == ["exact_duplicate": 1])
+    #expect(report.duplicateGroups == [StepReport.DuplicateGroup(kept: 1, removed: [3, 4])])
+    #expect(report.dropsByRule == ["exact_duplicate": 2])
+    #expect(report.findings["duplicate_groups"] == 1)
   }
 
   @Test func exactDedupCanIgnoreWhitespaceDifferences() {

@@ -8,7 +8,8 @@ import Foundation
 /// become likely). With ``normalizesBeforeHashing`` the hash is taken over the
 /// ``TextNormalizer`` output, so texts differing only in whitespace or encoding damage
 /// count as one. Checkpointable: ``saveState()`` writes every hash seen with the id that
-/// first had it (16 bytes a document, as ``ExactDedupState``).
+/// first had it (16 bytes a document, as ``ExactDedupState``), and which hashes already
+/// have duplicates (so `findings["duplicate_groups"]` counts each group once).
 public struct ExactDedupStep: CleaningStep {
   /// `dedup`.
   public let name = "dedup"
@@ -16,6 +17,8 @@ public struct ExactDedupStep: CleaningStep {
   public var normalizesBeforeHashing: Bool
   /// Hash → id of the first document that had it.
   public private(set) var firstSeen: [UInt64: Int] = [:]
+  /// Hashes already seen twice, so each duplicate group is counted once.
+  public private(set) var duplicated: Set<UInt64> = []
 
   /// Creates the step.
   public init(normalizesBeforeHashing: Bool = false) { self.normalizesBeforeHashing = normalizesBeforeHashing }
@@ -27,6 +30,7 @@ public struct ExactDedupStep: CleaningStep {
     if let original = firstSeen[hash] {
       var result = StepResult.drop(document, rule: "exact_duplicate")
       result.duplicateOf = original
+      if duplicated.insert(hash).inserted { result.findings = ["duplicate_groups": 1] }
       return result
     }
     firstSeen[hash] = document.id
@@ -42,7 +46,8 @@ public struct ExactDedupStep: CleaningStep {
 
   /// Encodes ``firstSeen`` as JSON.
   public func saveState() throws -> Data? {
-    try JSONEncoder().encode(ExactDedupState(hashes: Array(firstSeen.keys), ids: Array(firstSeen.values)))
+    try JSONEncoder().encode(
+      ExactDedupState(hashes: Array(firstSeen.keys), ids: Array(firstSeen.values), duplicated: Array(duplicated)))
   }
 
   /// Restores ``firstSeen``.
@@ -53,6 +58,7 @@ public struct ExactDedupStep: CleaningStep {
         throw CleaningError.unreadableCheckpoint(step: name, reason: "hash and id counts differ")
       }
       firstSeen = Dictionary(zip(state.hashes, state.ids), uniquingKeysWith: min)
+      duplicated = Set(state.duplicated)
     } catch let error as CleaningError {
       throw error
     } catch {
@@ -67,4 +73,6 @@ public struct ExactDedupState: Codable, Sendable {
   public var hashes: [UInt64]
   /// The id that first had each hash.
   public var ids: [Int]
+  /// Hashes seen more than once.
+  public var duplicated: [UInt64]
 }
