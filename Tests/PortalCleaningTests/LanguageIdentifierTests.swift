@@ -26,6 +26,26 @@ import Testing
     #expect(accuracy >= 0.9, "\(misses)")
   }
 
+  @Test func shortPhrasesAreMostlyRightAndOtherwiseUndetermined() {
+    var correct = 0
+    var wrong: [String] = []
+    var total = 0
+    for (language, phrases) in HeldOutSentences.shortByLanguage {
+      for phrase in phrases {
+        total += 1
+        let guess = identifier.identify(phrase)
+        if guess.language == language {
+          correct += 1
+        } else if guess.language != "und" {
+          wrong.append("\(language)→\(guess.language): \(phrase)")
+        }
+      }
+    }
+    print("short-phrase accuracy \(correct)/\(total), wrong (not und) \(wrong.count)\n" + wrong.joined(separator: "\n"))
+    #expect(Double(correct) / Double(total) >= 0.6)
+    #expect(wrong.count <= total / 5, "\(wrong)")
+  }
+
   @Test func identifiesLongTextsConfidently() {
     for (language, sentences) in HeldOutSentences.byLanguage {
       let guess = identifier.identify(sentences.prefix(5).joined(separator: " "))
