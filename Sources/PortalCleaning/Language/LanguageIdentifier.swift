@@ -28,8 +28,9 @@ public struct LanguageIdentifier: Sendable {
   private let table: UInt64Table
   /// Log-probabilities, one row of `languages.count` per n-gram.
   private let rows: [Float]
-  /// Function words → the languages listing them (the profiles' `words` lines).
-  private let functionWords: [String: [Int]]
+  /// Function-word hash (``wordHash(_:)``) → bit mask of the languages listing it (the
+  /// profiles' `words` lines).
+  private let functionWords: UInt64Table
   /// Log-likelihood added per function word to each language listing it: such a word is
   /// taken as e^3 ≈ 20 times likelier in its languages (fixed a priori, not fitted).
   public var functionWordBonus: Float = 3
@@ -95,7 +96,11 @@ public struct LanguageIdentifier: Sendable {
     self.table = index
     self.rows = rows
     self.floors = floors
-    self.functionWords = words
+    var wordTable = UInt64Table(minimumCapacity: words.count)
+    for (word, listed) in words {
+      wordTable.set(listed.reduce(Int32(0)) { $0 | Int32(1) << Int32($1) }, for: Self.wordHash(word))
+    }
+    self.functionWords = wordTable
   }
 
   /// The most likely language of `text`.
@@ -115,11 +120,15 @@ public struct LanguageIdentifier: Sendable {
         pending.reserveCapacity(3)
         var scalars = text.unicodeScalars.prefix(maxCharacters).makeIterator()
         var finished = false
+        var word = Self.wordSeed
+        var wordLength = 0
         while !finished {
           let value: UInt64
           if let scalar = scalars.next() {
             if let letter = Self.letterValue(scalar) {
               letters += 1
+              wordLength += 1
+              word = (word ^ UInt64(letter)) &* 0x100_0000_01b3
               value = UInt64(letter) + 1
             } else if previous != space {
               value = space
@@ -130,6 +139,16 @@ public struct LanguageIdentifier: Sendable {
             finished = true
             guard previous != space else { break }
             value = space
+          }
+          if value == space {
+            // A word ended: a function word adds its bonus to every language listing it.
+            if wordLength <= 6, let mask = functionWords.value(for: word) {
+              for language in 0..<width where mask & Int32(1) << Int32(language) != 0 {
+                scores[language] += functionWordBonus
+              }
+            }
+            word = Self.wordSeed
+            wordLength = 0
           }
           pending.removeAll(keepingCapacity: true)
           if value != space { pending.append(value) }
@@ -146,12 +165,6 @@ public struct LanguageIdentifier: Sendable {
         }
       }
     }
-    for word in text.unicodeScalars.prefix(maxCharacters).split(whereSeparator: { Self.letterValue($0) == nil }) {
-      guard word.count <= 6, let listed = functionWords[String(String.UnicodeScalarView(word)).lowercased()] else {
-        continue
-      }
-      for language in listed { scores[language] += functionWordBonus }
-    }
     guard letters >= minLetters, grams > 0, let best = scores.indices.max(by: { scores[$0] < scores[$1] }) else {
       return Guess(language: "und", confidence: 0)
     }
@@ -163,6 +176,16 @@ public struct LanguageIdentifier: Sendable {
   }
 
   // MARK: - Helpers
+
+  static let wordSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// FNV-1a over a word's lower-cased letter values, as `identify` computes it on the fly.
+  static func wordHash(_ word: String) -> UInt64 {
+    word.unicodeScalars.reduce(wordSeed) { hash, scalar in
+      guard let letter = letterValue(scalar) else { return hash }
+      return (hash ^ UInt64(letter)) &* 0x100_0000_01b3
+    }
+  }
 
   /// The lower-cased scalar value of a letter, or `nil` for anything that separates words.
   @inline(__always)
