@@ -4,7 +4,8 @@ import Foundation
 /// punctuation removed (not replaced: "l'homme" → "lhomme"), diacritics stripped, every
 /// run of digits → "0", split on whitespace. Works on UTF-8 bytes without building strings;
 /// only non-ASCII characters take a slower path (a table for Latin letters, Unicode
-/// properties otherwise). Greek and Cyrillic keep their case (no table for them yet).
+/// properties and lower-casing otherwise). Diacritics are stripped from Latin letters only;
+/// word hashes are not bit-compatible with datatrove's xxhash of joined shingles.
 enum ShingleHasher {
   /// Word hashes (FNV-1a over the simplified bytes) in order.
   static func wordHashes(_ text: String) -> [UInt64] {
