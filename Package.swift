@@ -53,6 +53,15 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
+      name: "PortalCleaning",
+      dependencies: [
+        "PortalCore", "PortalMedia",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources")],
+      swiftSettings: strict
+    ),
+    .target(
       name: "Portal",
       dependencies: [
         "PortalCore", "PortalStore", "PortalMedia",
@@ -103,6 +112,8 @@ let package = Package(
     .testTarget(
       name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
       swiftSettings: strict),
+    .testTarget(
+      name: "PortalCleaningTests", dependencies: ["PortalCleaning", "PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]
