@@ -26,6 +26,8 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
     .target(
       name: "TerminalKit",
       dependencies: ["CNcurses"],
@@ -47,7 +49,7 @@ let package = Package(
     .target(
       name: "PortalMedia",
       dependencies: [
-        "PortalCore",
+        "PortalCore", "CPNG", "CJPEG",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strict
@@ -102,7 +104,7 @@ let package = Package(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
-      swiftSettings: strict),
+      exclude: ["__snapshots__"], swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]
