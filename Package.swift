@@ -75,7 +75,7 @@ let package = Package(
     .executableTarget(
       name: "portal",
       dependencies: [
-        "Portal", "PortalCore", "PortalTUI", "TerminalKit",
+        "Portal", "PortalCore", "PortalMedia", "PortalTUI", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],

@@ -15,7 +15,7 @@ struct PortalCommand: AsyncParsableCommand {
     version: PortalVersion.current,
     subcommands: [
       InitCommand.self, ImportCommand.self, DatasetsCommand.self, SamplesCommand.self, SearchCommand.self,
-      DemoCommand.self, UserCommand.self, AuditCommand.self,
+      DemoCommand.self, UserCommand.self, AuditCommand.self, PreviewCommand.self,
     ]
   )
 }

@@ -24,7 +24,20 @@ enum ImageDecoder {
     case .png: decoded = try png(path: path, maxBytes: maxBytes)
     case .jpeg: decoded = try jpeg(path: path, maxWidth: maxWidth, maxHeight: maxHeight, maxBytes: maxBytes)
     case .gif, .webp:
+      // The header gives the real size (ffmpeg's frame is already scaled down), and a
+      // bomb is refused before ffmpeg would allocate it.
+      let head = (try? SampleFile(path: path))?.bytes(at: 0, count: 64) ?? []
+      let facts = MediaFacts.read(type, from: head)
+      let width = facts.width ?? 0
+      let height = facts.height ?? 0
+      if Int64(width) * Int64(height) * 3 > Int64(maxBytes) {
+        throw .tooLarge(bombMessage(width: width, height: height, maxBytes: maxBytes))
+      }
       decoded = try viaFFmpeg(path: path, maxWidth: maxWidth, maxHeight: maxHeight, maxBytes: maxBytes, timeout: timeout)
+      if width > 0 && height > 0 {
+        decoded.declaredWidth = width
+        decoded.declaredHeight = height
+      }
       decoded.notes.append("\(type.label) decoded through ffmpeg (first frame)")
     default: throw .corrupt("\(type.label) is not an image format")
     }

@@ -172,6 +172,8 @@ public struct AudioPreview: Sendable {
 
 /// A video: what ffprobe reports and frames taken across its duration.
 public struct VideoPreview: Sendable {
+  /// Rows (cells) the strip of frames takes, its time labels excluded.
+  public static let stripRows = 5
   /// Length in seconds.
   public var duration: Double?
   /// Pixel size of the video stream.

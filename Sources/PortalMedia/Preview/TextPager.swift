@@ -89,6 +89,9 @@ struct TextPager {
     var rows: [RawRow] = []
     var row = RawRow(offset: offset, startsLine: startsLine)
     var width = 0
+    // The last place the row may break between words: scalars before it, the offset of
+    // the scalar after it, and the width up to it.
+    var wordBreak: (count: Int, offset: Int64, width: Int)?
     var next: Int64?
     window.withUnsafeBytes { raw in
       // Leave a possibly cut character at the window's end for the next read.
@@ -111,6 +114,7 @@ struct TextPager {
           index += length
           row = RawRow(offset: offset + Int64(index), startsLine: true)
           width = 0
+          wordBreak = nil
           if rows.count > maxRows {
             return
           }
@@ -128,9 +132,22 @@ struct TextPager {
           cells = max(0, measure(shown[0]))
         }
         if width + cells > columns && !row.text.isEmpty {
+          // Wrap at the last space when there is one (words stay whole), else mid-word.
+          var carried = String.UnicodeScalarView()
+          var next = RawRow(offset: here, startsLine: false)
+          if let wordBreak, wordBreak.count > 0, wordBreak.count < row.text.count {
+            let cut = row.text.index(row.text.startIndex, offsetBy: wordBreak.count)
+            carried = String.UnicodeScalarView(row.text[cut...])
+            row.text = String.UnicodeScalarView(row.text[..<cut])
+            next.offset = wordBreak.offset
+            width -= wordBreak.width
+          } else {
+            width = 0
+          }
           rows.append(row)
-          row = RawRow(offset: here, startsLine: false)
-          width = 0
+          next.text = carried
+          row = next
+          wordBreak = nil
           if rows.count > maxRows {
             return
           }
@@ -138,6 +155,9 @@ struct TextPager {
         row.text.append(contentsOf: shown)
         width += cells
         index += length
+        if value == 0x20 || value == 0x09 {
+          wordBreak = (row.text.count, offset + Int64(index), width)
+        }
       }
       if !row.text.isEmpty { rows.append(row) }
       next = atEnd ? nil : offset + Int64(index)

@@ -2,7 +2,7 @@
 /// across the duration, each grabbed by ffmpeg as PNG and decoded with libpng.
 enum VideoPreviewer {
   /// Rows the strip takes (in cells), and the fewest body rows that leave room for it.
-  static let stripRows = 5
+  static var stripRows: Int { VideoPreview.stripRows }
   static let stripMinimumRows = 16
 
   static func preview(
