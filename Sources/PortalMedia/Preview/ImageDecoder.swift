@@ -51,6 +51,12 @@ enum ImageDecoder {
   }
 
   static func png(path: String, maxBytes: Int) throws(PreviewError) -> Decoded {
+    // The IHDR is checked here first: libpng reads on to the first IDAT before it reports
+    // the size, and a bomb is often just a header.
+    let facts = MediaFacts.read(.png, from: (try? SampleFile(path: path))?.bytes(at: 0, count: 64) ?? [])
+    if let width = facts.width, let height = facts.height, Int64(width) * Int64(height) * 3 > Int64(maxBytes) {
+      throw .tooLarge(bombMessage(width: width, height: height, maxBytes: maxBytes))
+    }
     var result = cpng_result()
     let status = cpng_decode_file(path, maxBytes, &result)
     return try pngResult(&result, status: status, maxBytes: maxBytes)

@@ -32,10 +32,11 @@ struct TextPager {
   /// Whether the code unit at `index` of `buffer` (aligned) is a line feed.
   @inline(__always)
   func isNewline(_ buffer: UnsafeRawBufferPointer, _ index: Int) -> Bool {
+    guard index >= 0 else { return false }
     switch encoding {
-    case .utf16LE: index + 1 < buffer.count && buffer[index] == 0x0A && buffer[index + 1] == 0
-    case .utf16BE: index + 1 < buffer.count && buffer[index] == 0 && buffer[index + 1] == 0x0A
-    default: buffer[index] == 0x0A
+    case .utf16LE: return index + 1 < buffer.count && buffer[index] == 0x0A && buffer[index + 1] == 0
+    case .utf16BE: return index + 1 < buffer.count && buffer[index] == 0 && buffer[index + 1] == 0x0A
+    default: return index < buffer.count && buffer[index] == 0x0A
     }
   }
 

@@ -27,11 +27,10 @@ enum TextPreviewer {
       case .row(let offset):
         let aligned = pager.characterBoundary(offset)
         start = (aligned, aligned <= pager.start || pager.lineStart(before: aligned).offset == aligned)
-      case .percent(let percent):
-        let clamped = max(0, min(100, percent))
-        start = pager.lineStart(before: Int64(Double(file.size) * clamped / 100))
+      case .percent(let percent) where percent < 100:
+        start = pager.lineStart(before: Int64(Double(file.size) * max(0, percent) / 100))
       case .line(let number): start = pager.lineStart(before: counter.offset(ofLine: number))
-      case .end:
+      case .end, .percent:
         let offset = pager.pageBefore(file.size) ?? pager.start
         start = (offset, pager.lineStart(before: offset).offset == offset)
       }
@@ -45,10 +44,14 @@ enum TextPreviewer {
         line = line.isEstimate ? .estimated(line.value + 1) : .exact(line.value + 1)
       }
       let shownLine: Count? = raw.startsLine ? line : nil
+      var shown = String(raw.text)
+      // A row wrapped between words keeps its space in the bytes, not on screen.
+      if index + 1 < laid.rows.count && !laid.rows[index + 1].startsLine {
+        while shown.last == " " { shown.removeLast() }
+      }
       textRows.append(
         TextRow(
-          offset: raw.offset, text: TerminalSanitizer.sanitize(String(raw.text)), line: shownLine,
-          isContinuation: !raw.startsLine))
+          offset: raw.offset, text: TerminalSanitizer.sanitize(shown), line: shownLine, isContinuation: !raw.startsLine))
     }
     return TextPage(
       encoding: encoding, size: file.size, rows: textRows, offset: start.offset, nextOffset: laid.next,
