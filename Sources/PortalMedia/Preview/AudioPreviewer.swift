@@ -14,7 +14,9 @@ enum AudioPreviewer {
     }
     if source.mediaType == .wav {
       let layout = try WAVLayout.parse(size: file.size) { file.bytes(at: $0, count: $1) }
-      if layout.truncated { notices.append("the WAV data chunk is truncated: showing the \(layout.frames) frames present") }
+      if layout.truncated {
+        notices.append("the WAV data chunk is truncated: showing the \(layout.frames) frames present")
+      }
       let levels =
         options.decodeMedia
         ? WaveformReader.measure(file: file, layout: layout, columns: options.columns)
@@ -28,7 +30,8 @@ enum AudioPreviewer {
     let probe = try MediaProbe.probe(source.path, timeout: options.toolTimeout)
     if let codec = probe.audioCodec { facts.append(PreviewFact("codec", codec)) }
     var preview = AudioPreview(
-      duration: probe.duration, sampleRate: probe.sampleRate, channels: probe.channels, columns: [], peak: nil, rms: nil,
+      duration: probe.duration, sampleRate: probe.sampleRate, channels: probe.channels, columns: [], peak: nil,
+      rms: nil,
       isApproximate: false, transcript: transcript)
     guard options.decodeMedia else { return preview }
     let expected = Int64((probe.duration ?? 0) * Double(ffmpegRate))

@@ -40,7 +40,8 @@ enum ExternalTool {
   }
 
   /// Runs `name` and collects its output (at most `maxOutput` bytes of stdout).
-  static func run(_ name: String, _ arguments: [String], timeout: Double, maxOutput: Int = 64 << 20) throws(PreviewError)
+  static func run(_ name: String, _ arguments: [String], timeout: Double, maxOutput: Int = 64 << 20)
+    throws(PreviewError)
     -> Output
   {
     var collected: [UInt8] = []

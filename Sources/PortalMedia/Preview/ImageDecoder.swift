@@ -33,7 +33,8 @@ enum ImageDecoder {
       if Int64(width) * Int64(height) * 3 > Int64(maxBytes) {
         throw .tooLarge(bombMessage(width: width, height: height, maxBytes: maxBytes))
       }
-      decoded = try viaFFmpeg(path: path, maxWidth: maxWidth, maxHeight: maxHeight, maxBytes: maxBytes, timeout: timeout)
+      decoded = try viaFFmpeg(
+        path: path, maxWidth: maxWidth, maxHeight: maxHeight, maxBytes: maxBytes, timeout: timeout)
       if width > 0 && height > 0 {
         decoded.declaredWidth = width
         decoded.declaredHeight = height
@@ -47,7 +48,8 @@ enum ImageDecoder {
 
   static func bombMessage(width: Int, height: Int, maxBytes: Int) -> String {
     let megabytes = Int64(width) * Int64(height) * 3 / (1 << 20)
-    return "refused: the image declares \(width)×\(height) pixels (\(megabytes) MB decoded), over the \(maxBytes >> 20) MB preview limit"
+    return
+      "refused: the image declares \(width)×\(height) pixels (\(megabytes) MB decoded), over the \(maxBytes >> 20) MB preview limit"
   }
 
   static func png(path: String, maxBytes: Int) throws(PreviewError) -> Decoded {
@@ -104,7 +106,8 @@ enum ImageDecoder {
         image: PreviewImage(width: Int(result.width), height: Int(result.height), rgb: rgb), declaredWidth: width,
         declaredHeight: height)
       if result.warnings > 0 {
-        decoded.notes.append("the JPEG is damaged or truncated: libjpeg reported \(result.warnings) problem(s); missing parts are grey")
+        decoded.notes.append(
+          "the JPEG is damaged or truncated: libjpeg reported \(result.warnings) problem(s); missing parts are grey")
       }
       return decoded
     case 2:
@@ -112,14 +115,16 @@ enum ImageDecoder {
     default:
       let reason = message.isEmpty ? "cannot be decoded" : message
       if reason.lowercased().contains("memory") {
-        throw .tooLarge("refused: decoding this \(width)×\(height) JPEG needs more than the \(maxBytes >> 20) MB preview limit")
+        throw .tooLarge(
+          "refused: decoding this \(width)×\(height) JPEG needs more than the \(maxBytes >> 20) MB preview limit")
       }
       throw .corrupt("corrupt JPEG: \(reason)")
     }
   }
 
   /// The first frame as PNG through ffmpeg, scaled down by ffmpeg itself.
-  static func viaFFmpeg(path: String, maxWidth: Int, maxHeight: Int, maxBytes: Int, timeout: Double) throws(PreviewError)
+  static func viaFFmpeg(path: String, maxWidth: Int, maxHeight: Int, maxBytes: Int, timeout: Double)
+    throws(PreviewError)
     -> Decoded
   {
     let output = try ExternalTool.run(

@@ -41,7 +41,9 @@ struct JSONPrettyPrinter {
     } catch let failure as Failure {
       flush()
       let tail = bytes[failure.offset..<min(bytes.count, failure.offset + Self.rawTail)]
-      if !tail.isEmpty { lines.append(JSONLine(depth: 0, tokens: [JSONToken(.raw, String(decoding: tail, as: UTF8.self))])) }
+      if !tail.isEmpty {
+        lines.append(JSONLine(depth: 0, tokens: [JSONToken(.raw, String(decoding: tail, as: UTF8.self))]))
+      }
       return (lines, "not valid JSON at byte \(failure.offset): \(failure.message)")
     } catch {
       flush()

@@ -7,7 +7,9 @@ import PortalCore
 public enum SamplePreviewer {
   /// Reads the sample and builds its preview for a pane of `options.columns` × `options.rows`.
   public static func preview(_ source: PreviewSource, options: PreviewOptions = PreviewOptions()) -> SamplePreview {
-    var facts: [PreviewFact] = [PreviewFact("", source.mediaType.label), PreviewFact("", PreviewFormat.bytes(source.length))]
+    var facts: [PreviewFact] = [
+      PreviewFact("", source.mediaType.label), PreviewFact("", PreviewFormat.bytes(source.length)),
+    ]
     var notices: [String] = []
     var title = source.relativePath
     if source.mediaType.isRecordContainer { title += " @ \(source.offset)" }
@@ -25,10 +27,10 @@ public enum SamplePreviewer {
     _ source: PreviewSource, options: PreviewOptions, facts: inout [PreviewFact], notices: inout [String]
   ) throws(PreviewError) -> PreviewContent {
     let file = try SampleFile(path: source.path, offset: source.offset, length: source.length)
+    try checkMagic(source, file: file)
     if file.size < source.length {
       throw .unreadable("the file is shorter than when it was imported (run `portal import --rescan`)")
     }
-    try checkMagic(source, file: file)
     // Notices take rows at the bottom of the pane.
     let bodyRows = { (notes: Int) in max(1, options.rows - min(3, notes)) }
     switch source.mediaType {
@@ -39,7 +41,8 @@ public enum SamplePreviewer {
         notices: &pageNotices)
       notices += pageNotices
       facts.append(PreviewFact("", page.encoding.label))
-      facts.append(PreviewFact("lines", (page.lineCount.isEstimate ? "≈ " : "") + PreviewFormat.count(page.lineCount.value)))
+      facts.append(
+        PreviewFact("lines", (page.lineCount.isEstimate ? "≈ " : "") + PreviewFormat.count(page.lineCount.value)))
       return .text(page)
     case .jsonl:
       let cap = Int(min(source.length, 1 << 20))
@@ -48,7 +51,8 @@ public enum SamplePreviewer {
         notices.append("the record is \(PreviewFormat.bytes(source.length)); its first 1 MB is shown")
       }
       let printed = JSONPrettyPrinter.print(bytes)
-      return .json(JSONRecordPreview(offset: source.offset, length: source.length, lines: printed.lines, problem: printed.problem))
+      return .json(
+        JSONRecordPreview(offset: source.offset, length: source.length, lines: printed.lines, problem: printed.problem))
     case .csv, .tsv:
       let table = try TablePreviewer.table(source: source, notices: &notices)
       facts.append(PreviewFact("columns", String(table.columnCount)))
@@ -70,13 +74,20 @@ public enum SamplePreviewer {
         source: source, file: file, options: options, facts: &facts, notices: &notices)
       if let duration = audio.duration { facts.insert(PreviewFact("", PreviewFormat.duration(duration)), at: 1) }
       if let rate = audio.sampleRate { facts.append(PreviewFact("", PreviewFormat.rate(rate))) }
-      if let channels = audio.channels { facts.append(PreviewFact("", channels == 1 ? "mono" : channels == 2 ? "stereo" : "\(channels) ch")) }
-      if let peak = audio.peak { facts.append(PreviewFact("peak", (audio.isApproximate ? "≈ " : "") + PreviewFormat.decibels(peak))) }
-      if let rms = audio.rms { facts.append(PreviewFact("RMS", (audio.isApproximate ? "≈ " : "") + PreviewFormat.decibels(rms))) }
+      if let channels = audio.channels {
+        facts.append(PreviewFact("", channels == 1 ? "mono" : channels == 2 ? "stereo" : "\(channels) ch"))
+      }
+      if let peak = audio.peak {
+        facts.append(PreviewFact("peak", (audio.isApproximate ? "≈ " : "") + PreviewFormat.decibels(peak)))
+      }
+      if let rms = audio.rms {
+        facts.append(PreviewFact("RMS", (audio.isApproximate ? "≈ " : "") + PreviewFormat.decibels(rms)))
+      }
       return .audio(audio)
     case .mp4, .webm, .matroska:
       var videoNotices: [String] = []
-      let video = try VideoPreviewer.preview(source: source, options: options, rows: bodyRows(notices.count + 1), notices: &videoNotices)
+      let video = try VideoPreviewer.preview(
+        source: source, options: options, rows: bodyRows(notices.count + 1), notices: &videoNotices)
       notices += videoNotices
       if let duration = video.duration { facts.insert(PreviewFact("", PreviewFormat.duration(duration)), at: 1) }
       if let width = video.width, let height = video.height { facts.append(PreviewFact("", "\(width)×\(height)")) }
@@ -95,8 +106,14 @@ public enum SamplePreviewer {
     let fileExtension = source.path.split(separator: ".").last.map(String.init) ?? ""
     let detected = MediaDetector.detect(head, fileExtension: fileExtension, isWholeFile: file.size <= 64)
     if let detected, detected.mediaType == source.mediaType { return }
-    if let detected, [MediaType.webm, .matroska].contains(detected.mediaType), [MediaType.webm, .matroska].contains(source.mediaType) { return }
+    if let detected, [MediaType.webm, .matroska].contains(detected.mediaType),
+      [MediaType.webm, .matroska].contains(source.mediaType)
+    {
+      return
+    }
     let now = detected.map { "looks like \($0.mediaType.label)" } ?? "has no known signature"
-    throw .corrupt("wrong magic bytes: the sample was imported as \(source.mediaType.label) but the file \(now) (run `portal import --rescan`)")
+    throw .corrupt(
+      "wrong magic bytes: the sample was imported as \(source.mediaType.label) but the file \(now) (run `portal import --rescan`)"
+    )
   }
 }

@@ -13,7 +13,8 @@ enum TablePreviewer {
     let file = try SampleFile(path: source.path)
     let head = file.bytes(at: 0, count: MediaDetector.headLength)
     let fileExtension = source.path.split(separator: ".").last.map(String.init) ?? ""
-    let detection = MediaDetector.detect(head, fileExtension: fileExtension, isWholeFile: Int64(head.count) >= file.size)
+    let detection = MediaDetector.detect(
+      head, fileExtension: fileExtension, isWholeFile: Int64(head.count) >= file.size)
     let encoding = detection?.encoding ?? .utf8
     let delimiter = detection?.table?.delimiter ?? (source.mediaType == .tsv ? 0x09 : UInt8(ascii: ","))
     let quoting = source.mediaType != .tsv
@@ -39,7 +40,9 @@ enum TablePreviewer {
       }
       if !encoding.isASCIICompatible { bytes = Array(TextDecoding.string(bytes, encoding: encoding).utf8) }
       if record.ordinal == source.ordinal { highlighted = rows.count }
-      rows.append(TableRow(ordinal: record.ordinal, cells: cells(bytes, delimiter: delimiter, quoting: quoting, encoding: encoding)))
+      rows.append(
+        TableRow(
+          ordinal: record.ordinal, cells: cells(bytes, delimiter: delimiter, quoting: quoting, encoding: encoding)))
     }
     return TablePreview(header: header, rows: rows, highlighted: highlighted)
   }
@@ -58,7 +61,9 @@ enum TablePreviewer {
         })
     }
     return fields.map { bytes in
-      let text = encoding == .windows1252 ? TextDecoding.string(bytes, encoding: encoding) : String(decoding: bytes, as: UTF8.self)
+      let text =
+        encoding == .windows1252
+        ? TextDecoding.string(bytes, encoding: encoding) : String(decoding: bytes, as: UTF8.self)
       return TerminalSanitizer.sanitize(clip(text))
     }
   }

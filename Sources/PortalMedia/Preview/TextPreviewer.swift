@@ -12,7 +12,8 @@ enum TextPreviewer {
       encoding = .utf8
       notices.append("the bytes look binary; shown as UTF-8 with controls made visible")
     }
-    let pager = TextPager(file: file, encoding: encoding, columns: options.columns, rows: rows, measure: options.measure)
+    let pager = TextPager(
+      file: file, encoding: encoding, columns: options.columns, rows: rows, measure: options.measure)
     let counter = LineCounter(file: file, encoding: encoding)
     var search: TextSearchOutcome?
     var start: (offset: Int64, isLineStart: Bool)
@@ -51,7 +52,8 @@ enum TextPreviewer {
       }
       textRows.append(
         TextRow(
-          offset: raw.offset, text: TerminalSanitizer.sanitize(shown), line: shownLine, isContinuation: !raw.startsLine))
+          offset: raw.offset, text: TerminalSanitizer.sanitize(shown), line: shownLine, isContinuation: !raw.startsLine)
+      )
     }
     return TextPage(
       encoding: encoding, size: file.size, rows: textRows, offset: start.offset, nextOffset: laid.next,

@@ -45,8 +45,11 @@ struct TextSearcher {
       let budgetEnd = position + Self.budget
       while position < file.size {
         let bytes = file.bytes(at: position, count: Self.chunk + overlap)
-        if let found = Self.firstMatch(needle, in: bytes, folds: folds, aligned: { (position + Int64($0) - textStart) % unit == 0 }) {
-          return TextSearchOutcome(query: search.query, match: position + Int64(found), complete: true, searchedTo: position)
+        if let found = Self.firstMatch(
+          needle, in: bytes, folds: folds, aligned: { (position + Int64($0) - textStart) % unit == 0 })
+        {
+          return TextSearchOutcome(
+            query: search.query, match: position + Int64(found), complete: true, searchedTo: position)
         }
         position += Int64(Self.chunk)
         if position >= budgetEnd && position < file.size {
@@ -61,7 +64,9 @@ struct TextSearcher {
       let from = max(textStart, end - Int64(Self.chunk))
       let bytes = file.bytes(at: from, count: Int(end - from) + overlap)
       let limit = Int(end - from)
-      if let found = Self.lastMatch(needle, in: bytes, before: limit, folds: folds, aligned: { (from + Int64($0) - textStart) % unit == 0 }) {
+      if let found = Self.lastMatch(
+        needle, in: bytes, before: limit, folds: folds, aligned: { (from + Int64($0) - textStart) % unit == 0 })
+      {
         return TextSearchOutcome(query: search.query, match: from + Int64(found), complete: true, searchedTo: from)
       }
       end = from
@@ -83,7 +88,8 @@ struct TextSearcher {
   static func firstMatch(_ needle: [UInt8], in bytes: [UInt8], folds: Bool, aligned: (Int) -> Bool) -> Int? {
     guard bytes.count >= needle.count else { return nil }
     return bytes.withUnsafeBufferPointer { raw in
-      for index in 0...(raw.count - needle.count) where matches(needle, raw, at: index, folds: folds) && aligned(index) {
+      for index in 0...(raw.count - needle.count) where matches(needle, raw, at: index, folds: folds) && aligned(index)
+      {
         return index
       }
       return nil

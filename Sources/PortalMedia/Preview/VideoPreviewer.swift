@@ -30,7 +30,8 @@ enum VideoPreviewer {
         let count = max(1, min(8, (options.columns + 1) / (thumbnailWidth + 1)))
         for index in 0..<count {
           let at = duration * (Double(index) + 0.5) / Double(count)
-          let image = try frame(path: source.path, at: at, width: thumbnailWidth, height: stripRows * 2, options: options)
+          let image = try frame(
+            path: source.path, at: at, width: thumbnailWidth, height: stripRows * 2, options: options)
           preview.strip.append(VideoFrame(time: at, image: image))
         }
       }
@@ -41,7 +42,8 @@ enum VideoPreviewer {
   }
 
   /// One frame at `time` seconds, scaled by ffmpeg to fit the box.
-  static func frame(path: String, at time: Double, width: Int, height: Int, options: PreviewOptions) throws(PreviewError)
+  static func frame(path: String, at time: Double, width: Int, height: Int, options: PreviewOptions)
+    throws(PreviewError)
     -> PreviewImage
   {
     let output = try ExternalTool.run(

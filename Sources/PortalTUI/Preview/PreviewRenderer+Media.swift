@@ -43,7 +43,8 @@ extension PreviewRenderer {
   }
 
   /// Sanitised lines wrapped to `rect` and scrolled by `scroll` rows.
-  func drawLines(_ lines: [SanitizedText], into terminal: any Terminal, in rect: Rect, scroll: Int) -> PreviewDrawResult {
+  func drawLines(_ lines: [SanitizedText], into terminal: any Terminal, in rect: Rect, scroll: Int) -> PreviewDrawResult
+  {
     guard !rect.isEmpty else { return PreviewDrawResult() }
     var rows: [SanitizedText] = []
     for line in lines {
@@ -73,25 +74,30 @@ extension PreviewRenderer {
       for column in audio.columns { samples.append(contentsOf: [column.min, column.max]) }
       var wave = Waveform(samples: samples)
       wave.style = styles.wave
-      wave.render(into: terminal, in: Rect(x: rect.x, y: rect.y, width: min(rect.width, audio.columns.count), height: waveRows))
+      wave.render(
+        into: terminal, in: Rect(x: rect.x, y: rect.y, width: min(rect.width, audio.columns.count), height: waveRows))
     }
     var y = rect.y + max(0, waveRows)
     if let duration = audio.duration, y < rect.maxY {
       let end = PreviewFormat.duration(duration)
-      let axis = DisplayWidth.fit("0:00", to: max(0, rect.width - DisplayWidth.of(end)), alignment: .leading, ellipsis: "") + end
+      let axis =
+        DisplayWidth.fit("0:00", to: max(0, rect.width - DisplayWidth.of(end)), alignment: .leading, ellipsis: "") + end
       terminal.put(text: axis, in: Rect(x: rect.x, y: y, width: rect.width, height: 1), style: styles.gutter)
       y += 1
     }
     guard let transcript = audio.transcript, !transcript.isEmpty, y < rect.maxY else { return PreviewDrawResult() }
     terminal.put(text: "Transcript", in: Rect(x: rect.x, y: y, width: rect.width, height: 1), style: styles.title)
-    return drawLines(transcript, into: terminal, in: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1), scroll: scroll)
+    return drawLines(
+      transcript, into: terminal, in: Rect(x: rect.x, y: y + 1, width: rect.width, height: rect.maxY - y - 1),
+      scroll: scroll)
   }
 
   /// The key frame large, then a strip of frames across the duration with their times.
   func drawVideo(_ video: VideoPreview, into terminal: any Terminal, in rect: Rect) {
     let stripHeight = video.strip.isEmpty ? 0 : VideoPreview.stripRows + 1
     if let key = video.keyFrame {
-      drawImage(key.image, into: terminal, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - stripHeight))
+      drawImage(
+        key.image, into: terminal, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: rect.height - stripHeight))
     } else {
       terminal.put(text: "(no frame)", in: rect.row(0), style: styles.gutter)
     }
@@ -102,7 +108,9 @@ extension PreviewRenderer {
       let width = frame.image.width
       guard x + width <= rect.maxX else { break }
       drawImage(frame.image, into: terminal, in: Rect(x: x, y: top, width: width, height: VideoPreview.stripRows))
-      terminal.put(text: PreviewFormat.duration(frame.time), in: Rect(x: x, y: rect.maxY - 1, width: width, height: 1), style: styles.gutter)
+      terminal.put(
+        text: PreviewFormat.duration(frame.time), in: Rect(x: x, y: rect.maxY - 1, width: width, height: 1),
+        style: styles.gutter)
       x += width + 1
     }
   }

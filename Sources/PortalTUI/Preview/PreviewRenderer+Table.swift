@@ -18,7 +18,9 @@ extension PreviewRenderer {
       return PreviewDrawResult()
     }
     var widths = Array(repeating: 1, count: columnCount)
-    for (index, cell) in (table.header ?? []).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell.text)) }
+    for (index, cell) in (table.header ?? []).enumerated() {
+      widths[index] = max(widths[index], DisplayWidth.of(cell.text))
+    }
     for row in table.rows {
       for (index, cell) in row.cells.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell.text)) }
     }
@@ -28,12 +30,15 @@ extension PreviewRenderer {
     let firstColumn = min(state.columnOffset, columnCount - 1)
 
     func drawRow(_ cells: [SanitizedText], number: String, y: Int, style: Style) {
-      terminal.put(text: DisplayWidth.fit(number, to: gutterWidth, alignment: .trailing, ellipsis: ""), at: Point(x: rect.x, y: y), style: style == .plain ? styles.gutter : style)
+      terminal.put(
+        text: DisplayWidth.fit(number, to: gutterWidth, alignment: .trailing, ellipsis: ""), at: Point(x: rect.x, y: y),
+        style: style == .plain ? styles.gutter : style)
       var x = rect.x + gutterWidth + 1
       if style != .plain { terminal.fill(Rect(x: x - 1, y: y, width: rect.maxX - x + 1, height: 1), style: style) }
       for column in firstColumn..<columnCount where x < rect.maxX {
         if column > firstColumn {
-          terminal.put(text: DisplayWidth.clip(separator, to: rect.maxX - x), at: Point(x: x, y: y), style: style.adding(.dim))
+          terminal.put(
+            text: DisplayWidth.clip(separator, to: rect.maxX - x), at: Point(x: x, y: y), style: style.adding(.dim))
           x += 3
         }
         let width = min(widths[column], rect.maxX - x)
@@ -43,7 +48,9 @@ extension PreviewRenderer {
           let fits = DisplayWidth.of(cell.text) <= width
           let shown = fits ? cell : split(cell, columns: max(1, width - 1)).0
           let used = drawSanitized(shown, at: Point(x: x, y: y), width: width, style: style, into: terminal)
-          if !fits { terminal.put(text: terminal.glyphs.ellipsis, at: Point(x: x + used, y: y), style: style.adding(.dim)) }
+          if !fits {
+            terminal.put(text: terminal.glyphs.ellipsis, at: Point(x: x + used, y: y), style: style.adding(.dim))
+          }
         }
         x += width
       }

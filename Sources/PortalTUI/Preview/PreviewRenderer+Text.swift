@@ -32,14 +32,19 @@ extension PreviewRenderer {
 
   /// A JSONL record, indented two columns per level, long tokens wrapped two columns in
   /// from their line's indent; a parse problem first, in the failure style.
-  func drawJSON(_ record: JSONRecordPreview, into terminal: any Terminal, in rect: Rect, scroll: Int) -> PreviewDrawResult {
+  func drawJSON(_ record: JSONRecordPreview, into terminal: any Terminal, in rect: Rect, scroll: Int)
+    -> PreviewDrawResult
+  {
     struct Row {
       var x: Int
       var pieces: [(SanitizedText, Style)] = []
     }
     var rows: [Row] = []
     if let problem = record.problem {
-      rows.append(Row(x: 0, pieces: [(SanitizedText(text: terminal.glyphs.cross + " " + problem, escapeRanges: []), styles.failure)]))
+      rows.append(
+        Row(
+          x: 0, pieces: [(SanitizedText(text: terminal.glyphs.cross + " " + problem, escapeRanges: []), styles.failure)]
+        ))
     }
     for line in record.lines {
       let indent = min(rect.width / 2, 2 * line.depth)
@@ -77,7 +82,8 @@ extension PreviewRenderer {
     for (offset, row) in rows[start...].prefix(rect.height).enumerated() {
       var x = rect.x + row.x
       for (text, style) in row.pieces where x < rect.maxX {
-        x += drawSanitized(text, at: Point(x: x, y: rect.y + offset), width: rect.maxX - x, style: style, into: terminal)
+        x += drawSanitized(
+          text, at: Point(x: x, y: rect.y + offset), width: rect.maxX - x, style: style, into: terminal)
       }
     }
     return PreviewDrawResult(maxScroll: maxScroll)
@@ -105,7 +111,8 @@ extension PreviewRenderer {
       let kept = head.distance(from: head.startIndex, to: space) + 1
       if kept * 3 >= length { length = kept }
     }
-    let cut = text.text.index(text.text.startIndex, offsetBy: length, limitedBy: text.text.endIndex)
+    let cut =
+      text.text.index(text.text.startIndex, offsetBy: length, limitedBy: text.text.endIndex)
       ?? text.text.endIndex
     func part(_ range: Range<String.Index>) -> SanitizedText {
       let piece = String(text.text[range])

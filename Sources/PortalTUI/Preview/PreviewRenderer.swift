@@ -75,7 +75,8 @@ public struct PreviewRenderer: Sendable {
       facts.append("\(page.percent)%")
     }
     if let search = page.search {
-      facts.append(search.match == nil ? "/\(search.query) not found\(search.complete ? "" : " yet")" : "/\(search.query)")
+      facts.append(
+        search.match == nil ? "/\(search.query) not found\(search.complete ? "" : " yet")" : "/\(search.query)")
     }
     return facts
   }
