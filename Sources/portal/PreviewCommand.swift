@@ -41,6 +41,8 @@ struct PreviewCommand: ParsableCommand {
   @Option(help: "Text: start at the first match of this text.") var find: String?
   @Option(help: "Scroll laid-out content (JSON, tables, PDF text) down this many rows.") var scroll = 0
   @Option(help: "Tables: scroll this many columns to the right.") var column = 0
+  @Flag(help: "Print to standard error how long opening the catalog and building and drawing the preview took.")
+  var timings = false
 
   func validate() throws {
     if let width, width < 10 || width > 1000 { throw ValidationError("--width must be between 10 and 1000") }
@@ -58,14 +60,29 @@ struct PreviewCommand: ParsableCommand {
     if let offset { base.position = .offset(offset) }
     if let find { base.search = TextSearch(query: find) }
     let options = PreviewRenderer.options(for: size, base: base)
-    let preview = try global.session().preview(
+    let clock = ContinuousClock()
+    let opened = clock.now
+    let session = try global.session()
+    let started = clock.now
+    let preview = try session.preview(
       dataset, sample: sample.map(SampleReference.init(parsing:)) ?? .ordinal(0), version: version, options: options)
     let depth = plain ? nil : resolvedDepth()
     let terminal = VirtualTerminal(size: size, colorDepth: depth ?? .mono, glyphs: ascii ? .ascii : .unicode)
     PreviewRenderer().draw(
       preview, into: terminal, in: terminal.bounds, state: PreviewViewState(scroll: scroll, columnOffset: column))
     terminal.present()
-    print(depth == nil ? trimmed(terminal.snapshotText()) : terminal.ansiText())
+    let output = depth == nil ? trimmed(terminal.snapshotText()) : terminal.ansiText()
+    let finished = clock.now
+    print(output)
+    if timings {
+      let milliseconds = { (duration: Swift.Duration) -> Double in duration / .milliseconds(1) }
+      FileHandle.standardError.write(
+        Data(
+          String(
+            format: "open catalog %.1f ms, preview and render %.1f ms\n", milliseconds(started - opened),
+            milliseconds(finished - started)
+          ).utf8))
+    }
   }
 
   /// nil for no colour (plain text, not one escape byte), else the depth to write.

@@ -11,7 +11,8 @@ struct PreviewFuzzTests {
 
   @Test func wavLayoutNeverTrapsAndStaysInsideTheFile() {
     var generator = SeededGenerator(state: 11)
-    let valid: [UInt8] = Array("RIFF".utf8) + [0x40, 0, 0, 0] + Array("WAVEfmt ".utf8) + [16, 0, 0, 0, 1, 0, 2, 0]
+    let valid: [UInt8] =
+      Array("RIFF".utf8) + [0x40, 0, 0, 0] + Array("WAVEfmt ".utf8) + [16, 0, 0, 0, 1, 0, 2, 0]
       + [0x44, 0xAC, 0, 0, 0x10, 0xB1, 2, 0, 4, 0, 16, 0] + Array("data".utf8) + [0x10, 0, 0, 0]
       + Array(repeating: 0x7F, count: 16)
     for _ in 0..<Self.iterations {
@@ -23,7 +24,8 @@ struct PreviewFuzzTests {
       if generator.next() % 4 == 0 { bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count)))) }
       if generator.next() % 5 == 0 { bytes = FuzzTests.hostileBytes(&generator) }
       let size = Int64(bytes.count)
-      if let layout = try? WAVLayout.parse(size: size, read: { MemoryByteSource(data: bytes).bytes(at: $0, count: $1) }) {
+      if let layout = try? WAVLayout.parse(size: size, read: { MemoryByteSource(data: bytes).bytes(at: $0, count: $1) })
+      {
         #expect(layout.dataOffset + layout.dataLength <= size)
         #expect(layout.channels > 0 && layout.sampleRate > 0)
       }
@@ -43,7 +45,8 @@ struct PreviewFuzzTests {
       #expect(printed.lines.count <= JSONPrettyPrinter.maxLines + 2)
       for line in printed.lines {
         for token in line.tokens {
-          #expect(!token.text.text.unicodeScalars.contains { $0.value == 0x1B || ($0.value >= 0x80 && $0.value < 0xA0) })
+          #expect(
+            !token.text.text.unicodeScalars.contains { $0.value == 0x1B || ($0.value >= 0x80 && $0.value < 0xA0) })
         }
       }
     }

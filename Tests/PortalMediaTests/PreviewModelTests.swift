@@ -52,7 +52,7 @@ struct PreviewModelTests {
   @Test func aHundredMegabyteLineIsPagedWithoutReadingIt() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/long.txt"
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try #require(FileHandle(forWritingAtPath: path))
     let block = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)
     for _ in 0..<100 { handle.write(block) }
@@ -90,7 +90,8 @@ struct PreviewModelTests {
     let directory = try TemporaryDirectory()
     let units: [UInt8] = "Zoë\nsecond".utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
     let utf16: [UInt8] = [0xFF, 0xFE] + units
-    let latin = try directory.write("latin.txt", Array("caf".utf8) + [0xE9, 0x0A] + Array("na".utf8) + [0xEF, 0x76, 0x65])
+    let latin = try directory.write(
+      "latin.txt", Array("caf".utf8) + [0xE9, 0x0A] + Array("na".utf8) + [0xEF, 0x76, 0x65])
     let wide = try text(SamplePreviewer.preview(try source(try directory.write("u16.txt", utf16), .plainText)))
     #expect(wide.encoding == .utf16LE)
     #expect(wide.rows.map(\.text.text) == ["Zoë", "second"])
@@ -105,7 +106,7 @@ struct PreviewModelTests {
       (1, 8, { [UInt8(clamping: Int(($0 * 127).rounded()) + 128)] }),
       (1, 16, { withUnsafeBytes(of: Int16(($0 * 32_767).rounded()).littleEndian, Array.init) }),
       (1, 24, { Array(withUnsafeBytes(of: Int32(($0 * 8_388_607).rounded()).littleEndian, Array.init).prefix(3)) }),
-      (1, 32, { withUnsafeBytes(of: Int32(($0 * 2_147_483_000).rounded()).littleEndian, Array.init) }),
+      (1, 32, { withUnsafeBytes(of: Int32((Double($0) * 2_147_483_000).rounded()).littleEndian, Array.init) }),
       (3, 32, { withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init) }),
     ]
     for format in formats {
