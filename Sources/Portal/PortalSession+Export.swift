@@ -66,7 +66,8 @@ extension PortalSession {
       try? FileManager.default.removeItem(at: target.directory)
       throw error
     }
-    progress(ExportProgress(phase: .done, filesDone: fileCount, filesTotal: fileCount, bytesDone: bytes, bytesTotal: bytes))
+    progress(
+      ExportProgress(phase: .done, filesDone: fileCount, filesTotal: fileCount, bytesDone: bytes, bytesTotal: bytes))
     return ExportReport(
       datasetSlug: dataset.slug, datasetName: dataset.name, version: version.number, kind: kind,
       format: options.format, directory: target.directory.path, fileCount: fileCount, totalBytes: bytes,

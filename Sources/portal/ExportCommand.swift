@@ -58,7 +58,9 @@ struct ExportCommand: ParsableCommand {
     print(
       "\(report.fileCount) files\(linked), \(ByteCount.format(report.totalBytes)), \(report.samples) samples; record sets: \(report.recordSets.joined(separator: ", "))"
     )
-    print("SHA256SUMS \(report.checksumsDigest) — check with: cd \(SafeText.line(report.directory)) && sha256sum -c SHA256SUMS")
+    print(
+      "SHA256SUMS \(report.checksumsDigest) — check with: cd \(SafeText.line(report.directory)) && sha256sum -c SHA256SUMS"
+    )
   }
 }
 

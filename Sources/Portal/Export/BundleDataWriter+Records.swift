@@ -17,7 +17,8 @@ extension BundleDataWriter {
     if flat {
       fields += [
         BundleField(column: "source_file", type: .text, description: "Source file, relative to its import root."),
-        BundleField(column: "source_offset", type: .integer, description: "Byte offset of the sample in its source file."),
+        BundleField(
+          column: "source_offset", type: .integer, description: "Byte offset of the sample in its source file."),
         BundleField(column: "source_length", type: .integer, description: "Length in bytes of the sample."),
         BundleField(column: "source_sha256", type: .text, description: "SHA-256 of the sample's source bytes."),
       ]
@@ -38,7 +39,9 @@ extension BundleDataWriter {
       object["source_length"] = .int(sample.length)
       object["source_sha256"] = .string(sample.sha256)
       if let schema {
-        for (column, name) in flatColumns(schema) { object[name] = schema.flatValue(record.fields?[column], column: column) }
+        for (column, name) in flatColumns(schema) {
+          object[name] = schema.flatValue(record.fields?[column], column: column)
+        }
       }
     } else {
       object["source"] = [
@@ -79,7 +82,9 @@ extension BundleDataWriter {
     if options.format != .jsonl {
       // The schema needs every record before the first line can be typed.
       try reader.forEach(file) { sample, bytes in
-        if let fields = ExportRecord.make(sample, bytes, header: header, delimiter: delimiter).fields { schema.add(fields) }
+        if let fields = ExportRecord.make(sample, bytes, header: header, delimiter: delimiter).fields {
+          schema.add(fields)
+        }
       }
     }
     if options.format == .original {
@@ -105,7 +110,8 @@ extension BundleDataWriter {
     addRecordSet(
       BundleRecordSet(
         name: name, file: path, fields: fields,
-        description: "The records of \(file.relativePath), one line per record, with the text and a reference to the source bytes.",
+        description:
+          "The records of \(file.relativePath), one line per record, with the text and a reference to the source bytes.",
         count: count))
   }
 
@@ -116,7 +122,8 @@ extension BundleDataWriter {
     let placed = try writer.place(source: real, at: path, link: options.linkFiles, cancellation: options.cancellation)
     guard placed.sha256 == file.sha256 else {
       throw PortalError.invalidArgument(
-        "'\(file.relativePath)' of '\(slug)' changed since it was imported; rescan it first: portal import --rescan \(slug)")
+        "'\(file.relativePath)' of '\(slug)' changed since it was imported; rescan it first: portal import --rescan \(slug)"
+      )
     }
     if placed.linked { noteLinked() }
     add(path, file.mediaType.rawValue, placed.sha256, placed.size, .data, "text")

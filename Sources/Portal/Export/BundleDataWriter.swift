@@ -76,7 +76,9 @@ final class BundleDataWriter {
     }
     try writeListings()
     files.sort { $0.path < $1.path }
-    progress(ExportProgress(phase: .metadata, filesDone: sources.count, filesTotal: sources.count, bytesDone: total, bytesTotal: total))
+    progress(
+      ExportProgress(
+        phase: .metadata, filesDone: sources.count, filesTotal: sources.count, bytesDone: total, bytesTotal: total))
   }
 
   // MARK: - Files kept as files
@@ -87,7 +89,8 @@ final class BundleDataWriter {
     let placed = try writer.place(source: real, at: path, link: options.linkFiles, cancellation: options.cancellation)
     guard placed.sha256 == file.sha256 else {
       throw PortalError.invalidArgument(
-        "'\(file.relativePath)' of '\(slug)' changed since it was imported; rescan it first: portal import --rescan \(slug)")
+        "'\(file.relativePath)' of '\(slug)' changed since it was imported; rescan it first: portal import --rescan \(slug)"
+      )
     }
     if placed.linked { linked += 1 }
     add(path, file.mediaType.rawValue, placed.sha256, placed.size, .data, group)
@@ -121,7 +124,8 @@ final class BundleDataWriter {
       for row in rows { schema.add(row) }
       let columns = schema.columns.sorted()
       for row in rows {
-        try output.writeLine(JSONValue.object(Dictionary(uniqueKeysWithValues: columns.map { ($0, row[$0] ?? .null) })).compactText)
+        try output.writeLine(
+          JSONValue.object(Dictionary(uniqueKeysWithValues: columns.map { ($0, row[$0] ?? .null) })).compactText)
       }
       let (sha, size) = try output.finish()
       add(path, "application/jsonl", sha, size, .listing, group)
@@ -133,8 +137,11 @@ final class BundleDataWriter {
       recordSets.append(
         BundleRecordSet(
           name: uniqueName("\(group)-files"), file: path,
-          fields: columns.map { BundleField(column: $0, type: schema.type(of: $0), description: Self.listingDescription($0)) },
-          description: "One record per \(group) file: its name (relative to data/\(group)/), SHA-256, size and media facts.",
+          fields: columns.map {
+            BundleField(column: $0, type: schema.type(of: $0), description: Self.listingDescription($0))
+          },
+          description:
+            "One record per \(group) file: its name (relative to data/\(group)/), SHA-256, size and media facts.",
           count: rows.count))
     }
   }

@@ -20,17 +20,21 @@ struct BundleTarget {
 
   /// Checks `path` and creates the staging directory beside it.
   init(path: String, force: Bool) throws {
-    let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-      .standardizedFileURL
+    let absolute = URL(
+      fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    )
+    .standardizedFileURL
     let name = absolute.lastPathComponent
     guard !name.isEmpty, name != "/", name != ".", name != ".." else {
-      throw PortalError.invalidArgument("'\(path)' cannot be a bundle directory; name a new directory, like --to ./bundle")
+      throw PortalError.invalidArgument(
+        "'\(path)' cannot be a bundle directory; name a new directory, like --to ./bundle")
     }
     let parent = absolute.deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
-      throw PortalError.invalidArgument("cannot create \(parent.path): \(Self.reason(error)); choose another --to directory")
+      throw PortalError.invalidArgument(
+        "cannot create \(parent.path): \(Self.reason(error)); choose another --to directory")
     }
     // Resolve the parent (the person named it), never the target's own name.
     let realParent = URL(fileURLWithPath: parent.resolvingSymlinksInPath().path, isDirectory: true)
@@ -40,10 +44,12 @@ struct BundleTarget {
     if lstat(directory.path, &info) == 0 {
       if (info.st_mode & S_IFMT) == S_IFLNK {
         throw PortalError.notAllowed(
-          "\(directory.path) is a symbolic link; export writes only into a real directory — give a new path or the directory itself")
+          "\(directory.path) is a symbolic link; export writes only into a real directory — give a new path or the directory itself"
+        )
       }
       guard (info.st_mode & S_IFMT) == S_IFDIR else {
-        throw PortalError.invalidArgument("\(directory.path) exists and is not a directory; choose a new --to directory")
+        throw PortalError.invalidArgument(
+          "\(directory.path) exists and is not a directory; choose a new --to directory")
       }
       let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
       if !entries.isEmpty {
@@ -57,7 +63,8 @@ struct BundleTarget {
           entries.contains("croissant.json")
         else {
           throw PortalError.notAllowed(
-            "\(directory.path) holds something other than a portal bundle (no SHA256SUMS and croissant.json); --force only replaces a previous bundle — choose another directory")
+            "\(directory.path) holds something other than a portal bundle (no SHA256SUMS and croissant.json); --force only replaces a previous bundle — choose another directory"
+          )
         }
         replaces = true
       }
@@ -100,7 +107,8 @@ struct BundleTarget {
   }
 
   private static func renameError(_ path: String) -> PortalError {
-    .invalidArgument("could not move the bundle into \(path): \(String(cString: strerror(errno))); nothing was written there")
+    .invalidArgument(
+      "could not move the bundle into \(path): \(String(cString: strerror(errno))); nothing was written there")
   }
 
   private static func reason(_ error: any Error) -> String {

@@ -109,7 +109,8 @@ final class BundleWriter {
   }
 
   private static func failure(_ verb: String, _ path: String) -> PortalError {
-    .invalidArgument("cannot \(verb) \(path) in the bundle: \(String(cString: strerror(errno))); check free space and permissions")
+    .invalidArgument(
+      "cannot \(verb) \(path) in the bundle: \(String(cString: strerror(errno))); check free space and permissions")
   }
 }
 

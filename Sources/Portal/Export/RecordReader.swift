@@ -39,7 +39,9 @@ struct RecordReader {
 
   /// The bytes before the first sample of a CSV file: its header row.
   func header(of file: SourceFile) throws -> [UInt8] {
-    guard let first = try wrap({ try catalog.samples(ofVersion: versionID, fileID: file.id ?? 0, from: 0, limit: 1) }).first,
+    guard
+      let first = try wrap({ try catalog.samples(ofVersion: versionID, fileID: file.id ?? 0, from: 0, limit: 1) })
+        .first,
       first.offset > 0
     else { return [] }
     let handle = try access.open(file)
@@ -80,7 +82,8 @@ struct ExportRecord {
         fields[name] = value
         if !value.isEmpty { lines.append("\(name): \(value)") }
       }
-      return ExportRecord(sample: sample, text: lines.joined(separator: "\n"), fields: fields.mapValues(ColumnSchema.csvValue))
+      return ExportRecord(
+        sample: sample, text: lines.joined(separator: "\n"), fields: fields.mapValues(ColumnSchema.csvValue))
     default:
       return ExportRecord(sample: sample, text: RecordText.decode(bytes), fields: nil)
     }

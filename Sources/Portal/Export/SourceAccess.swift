@@ -21,19 +21,23 @@ struct SourceAccess {
     let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
     if relative.hasPrefix("/") || parts.contains("..") || relative.contains("\0") {
       throw PortalError.notAllowed(
-        "the catalog records '\(relative)' in '\(dataset)', a path that leaves its import root; nothing was exported (run `portal audit verify` and rescan)")
+        "the catalog records '\(relative)' in '\(dataset)', a path that leaves its import root; nothing was exported (run `portal audit verify` and rescan)"
+      )
     }
     guard let root = Self.realPath(file.root) else {
       throw PortalError.invalidArgument(
-        "the import root \(file.root) of '\(dataset)' is gone; reconnect it or rescan (portal import --rescan \(dataset))")
+        "the import root \(file.root) of '\(dataset)' is gone; reconnect it or rescan (portal import --rescan \(dataset))"
+      )
     }
     guard let real = Self.realPath(file.path) else {
       throw PortalError.invalidArgument(
-        "'\(relative)' of '\(dataset)' has moved or vanished since the import; rescan it (portal import --rescan \(dataset))")
+        "'\(relative)' of '\(dataset)' has moved or vanished since the import; rescan it (portal import --rescan \(dataset))"
+      )
     }
     if !followSymlinks && !(real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")) {
       throw PortalError.notAllowed(
-        "'\(relative)' of '\(dataset)' is now a symbolic link leading outside its import root (to \(real)); it was not exported — remove the link or rescan")
+        "'\(relative)' of '\(dataset)' is now a symbolic link leading outside its import root (to \(real)); it was not exported — remove the link or rescan"
+      )
     }
     return real
   }
@@ -44,7 +48,8 @@ struct SourceAccess {
     let fd = SourceAccess.openFile(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else {
       throw PortalError.invalidArgument(
-        "cannot read '\(file.relativePath)' of '\(dataset)': \(String(cString: strerror(errno))); check its permissions")
+        "cannot read '\(file.relativePath)' of '\(dataset)': \(String(cString: strerror(errno))); check its permissions"
+      )
     }
     return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
   }

@@ -48,7 +48,7 @@ public struct BundleFileSet: Sendable, Equatable, Codable {
   }
 
   /// The JSON-LD id of the set.
-  public var id: String { "\(group)-files" }
+  public var id: String { "\(group)-file-set" }
 }
 
 /// The type of a column in a record set.
