@@ -9,7 +9,6 @@ public enum ResponsibleAI {
   public static func properties(_ facts: BundleFacts) -> [String: JSONValue] {
     var properties: [String: JSONValue] = [
       "rai:dataCollection": .string(collection(facts)),
-      "rai:dataCollectionType": .array(["Secondary Data Analysis"]),
       "rai:personalSensitiveInformation": .array(personalInformation(facts).map(JSONValue.string)),
       "rai:dataPreprocessingProtocol": .array(processingSteps(facts).map(JSONValue.string)),
       "rai:dataUseCases": .array(
