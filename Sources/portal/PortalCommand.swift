@@ -19,7 +19,7 @@ struct PortalCommand: AsyncParsableCommand {
       GroupCommand.self, EditCommand.self, TagCommand.self, PublishCommand.self, RequestPublicationCommand.self,
       SignoffCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, RequestCommand.self,
       RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, RemoveCommand.self,
-      LicencesCommand.self,
+      LicencesCommand.self, ExportCommand.self,
     ]
   )
 }
