@@ -13,6 +13,7 @@ enum CatalogMigrations {
       try createAudit(db)
       try createSearch(db)
     }
+    migrator.registerMigration("v2-worker") { db in try createWorker(db) }
     return migrator
   }
 
@@ -305,6 +306,23 @@ enum CatalogMigrations {
             SELECT 'delete', old.id, old.excerpt WHERE old.excerpt IS NOT NULL;
           INSERT INTO sample_fts(rowid, excerpt) SELECT new.id, new.excerpt WHERE new.excerpt IS NOT NULL;
         END;
+        """)
+  }
+
+  // MARK: - v2: job outputs
+
+  private static func createWorker(_ db: Database) throws {
+    // Which input sample each output sample of a job came from (OCR text from a scan,
+    // a transcript from a recording, a cleaned document from the raw one). A table
+    // beside `sample` keeps the sample row lean and the v1 schema untouched.
+    try db.execute(
+      sql: """
+        CREATE TABLE sample_lineage (
+          sample_id INTEGER PRIMARY KEY REFERENCES sample(id) ON DELETE CASCADE,
+          source_sample_id INTEGER NOT NULL REFERENCES sample(id) ON DELETE CASCADE
+        ) STRICT;
+        CREATE INDEX sample_lineage_on_source ON sample_lineage(source_sample_id);
+        CREATE INDEX job_running_lease ON job(state, lease_until);
         """)
   }
 }
