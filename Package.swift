@@ -53,9 +53,17 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
-      name: "Portal",
+      name: "PortalWorker",
       dependencies: [
         "PortalCore", "PortalStore", "PortalMedia",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "Portal",
+      dependencies: [
+        "PortalCore", "PortalStore", "PortalMedia", "PortalWorker",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -102,6 +110,13 @@ let package = Package(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "PortalWorkerTests",
+      dependencies: [
+        "PortalWorker", "Portal", "PortalCore", "PortalStore", "PortalTesting",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),

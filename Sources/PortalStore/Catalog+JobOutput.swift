@@ -177,4 +177,14 @@ extension Catalog {
         db, sql: "SELECT source_sample_id FROM sample_lineage WHERE sample_id = ?", arguments: [sampleID])
     }
   }
+
+  /// The ids of the samples at `ordinals` in a version.
+  public func sampleIDs(ofVersion versionID: Int64, ordinals: [Int]) throws -> [Int64] {
+    let list = "[" + ordinals.map(String.init).joined(separator: ",") + "]"
+    return try read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT id FROM sample WHERE version_id = ? AND ordinal IN (SELECT value FROM json_each(?))",
+        arguments: [versionID, list])
+    }
+  }
 }

@@ -131,6 +131,20 @@ extension Catalog {
     }
   }
 
+  /// Hands a running job back to the queue without counting the attempt (its worker is
+  /// shutting down, not failing). Its checkpoint stays, so the next claim resumes. Not
+  /// audited: the job's state as people see it (queued, to run) does not change.
+  public func releaseJob(_ lease: JobLease) throws {
+    try write { db in
+      try db.execute(
+        sql: """
+          UPDATE job SET state = CASE WHEN attempt > 1 THEN 'retryable' ELSE 'queued' END,
+            attempt = max(0, attempt - 1), lease_token = NULL, lease_until = NULL
+          WHERE id = ? AND state = 'running' AND lease_token = ?
+          """, arguments: [lease.jobID, lease.token])
+    }
+  }
+
   // MARK: - Rescue
 
   /// Returns running jobs whose lease ran out to the queue (or to `failed` when their

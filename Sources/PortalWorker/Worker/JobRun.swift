@@ -1,0 +1,127 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+/// One attempt at one job: the handler on this thread, the heartbeat on another, and
+/// the outcome written under the lease.
+struct JobRun: Sendable {
+  let worker: Worker
+  let context: JobContext
+  let handler: (any JobHandler)?
+
+  private var job: Job { context.job }
+  private var catalog: Catalog { context.catalog }
+  private var options: WorkerOptions { context.options }
+
+  func execute() {
+    let finished = DispatchSemaphore(value: 0)
+    let beat = Thread { heartbeat(until: finished) }
+    beat.name = "portal-heartbeat-\(context.jobID)"
+    beat.start()
+    worker.report(event(.started, "attempt \(job.attempt) of \(job.maxAttempts)"))
+    let outcome: Result<JobResult, any Error>
+    if let handler {
+      outcome = Result { try context.checkStop(); return try handler.run(context) }
+    } else {
+      outcome = .failure(JobFailure("this worker cannot run '\(job.kind.rawValue)' jobs", retryable: false))
+    }
+    finished.signal()
+    record(outcome)
+    worker.ended(context)
+  }
+
+  // MARK: - Heartbeat
+
+  /// Renews the lease every interval; a lost lease or a cancellation request raises the
+  /// flag the handler checks between items.
+  private func heartbeat(until finished: DispatchSemaphore) {
+    var lastSuccess = Date()
+    while finished.wait(timeout: .now() + options.heartbeatInterval) == .timedOut {
+      let progress = context.progress()
+      do {
+        let cancel = try catalog.heartbeat(
+          context.lease, leaseFor: options.leaseDuration, done: progress.done, total: progress.total,
+          rate: progress.rate)
+        guard let cancel else {
+          context.markLeaseLost()
+          return
+        }
+        lastSuccess = Date()
+        if cancel { context.markCancelled() }
+      } catch {
+        // A busy or full disk: keep trying, but stop writing once the lease must have
+        // run out, since another worker may own the job by then.
+        if Date().timeIntervalSince(lastSuccess) > options.leaseDuration {
+          context.markLeaseLost()
+          return
+        }
+      }
+    }
+  }
+
+  // MARK: - Outcome
+
+  private func record(_ outcome: Result<JobResult, any Error>) {
+    do {
+      switch outcome {
+      case .success(let result):
+        let done = try catalog.completeJob(
+          context.lease, publishing: result.staging, report: result.report, piiScan: result.piiScan,
+          scannedVersionID: result.scannedVersionID,
+          audit: audit("job.complete", after: ["state": "succeeded", "summary": result.summary]))
+        worker.report(event(.succeeded, result.summary, version: done.resultVersionID))
+      case .failure(JobStop.cancelled):
+        try catalog.finishJob(context.lease, .cancelled, audit: audit("job.cancelled", after: ["state": "cancelled"]))
+        worker.report(event(.cancelled, "cancelled"))
+      case .failure(JobStop.leaseLost):
+        worker.report(event(.leaseLost, JobQueueError.leaseLost(jobID: context.jobID).description))
+      case .failure(JobStop.shutdown):
+        try catalog.releaseJob(context.lease)
+        worker.report(event(.released, "handed back to the queue (the worker is stopping)"))
+      case .failure(let error):
+        try fail(error)
+      }
+    } catch JobQueueError.leaseLost {
+      worker.report(event(.leaseLost, JobQueueError.leaseLost(jobID: context.jobID).description))
+    } catch {
+      // The outcome could not be written (disk full, catalog busy for too long): the
+      // lease runs out and a rescue retries the job.
+      worker.report(event(.workerProblem, "cannot record the outcome of job \(context.jobID): \(error)"))
+    }
+  }
+
+  private func fail(_ error: any Error) throws {
+    let message: String
+    var retryable = true
+    if let failure = error as? JobFailure {
+      message = failure.message
+      retryable = failure.retryable
+    } else {
+      message = String(describing: error)
+    }
+    let retryAt =
+      JobRetryPolicy.shouldRetry(attempt: job.attempt, maxAttempts: job.maxAttempts, retryable: retryable)
+      ? Date().addingTimeInterval(options.retry.delay(afterAttempt: job.attempt, random: Double.random(in: 0..<1)))
+      : nil
+    let kept = "attempt \(job.attempt) of \(job.maxAttempts): \(message)"
+    let ended = try catalog.finishJob(
+      context.lease, .failed(error: kept, retryAt: retryAt), audit: audit("job.fail", after: ["error": kept]))
+    worker.report(event(ended.state == .retryable ? .retrying : .failed, kept))
+  }
+
+  private func audit(_ action: String, after: [String: String]) -> AuditEvent {
+    var fields = after
+    fields["kind"] = job.kind.rawValue
+    fields["attempt"] = String(job.attempt)
+    let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
+    return AuditEvent(
+      at: Date(), actor: options.actor, action: action, targetKind: "job", targetID: String(context.jobID),
+      datasetID: job.datasetID, after: String(decoding: data, as: UTF8.self))
+  }
+
+  private func event(_ kind: JobEvent.Kind, _ message: String, version: Int64? = nil) -> JobEvent {
+    JobEvent(
+      kind: kind, jobID: context.jobID, jobKind: job.kind, datasetID: job.datasetID, message: message,
+      resultVersionID: version)
+  }
+}
