@@ -187,4 +187,15 @@ extension Catalog {
         arguments: [versionID, list])
     }
   }
+
+  /// How many samples of a version have one of `mediaTypes`.
+  public func countSamples(ofVersion versionID: Int64, mediaTypes: [MediaType]) throws -> Int {
+    let list = "[" + mediaTypes.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+    return try read { db in
+      try Int.fetchOne(
+        db,
+        sql: "SELECT count(*) FROM sample WHERE version_id = ? AND media_type IN (SELECT value FROM json_each(?))",
+        arguments: [versionID, list]) ?? 0
+    }
+  }
 }

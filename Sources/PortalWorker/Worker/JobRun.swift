@@ -113,6 +113,7 @@ struct JobRun: Sendable {
     var fields = after
     fields["kind"] = job.kind.rawValue
     fields["attempt"] = String(job.attempt)
+    if !options.operatedBy.isEmpty { fields["worker"] = options.operatedBy }
     let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
     return AuditEvent(
       at: Date(), actor: options.actor, action: action, targetKind: "job", targetID: String(context.jobID),

@@ -23,13 +23,15 @@ public struct WorkerOptions: Sendable {
   public var toolTimeout: TimeInterval
   /// Whether this process may run the test-only job kinds (see `Job.Kind.isTestOnly`).
   public var allowTestJobs: Bool
+  /// Who operates this worker (`login@host pid N`), recorded in each outcome's audit entry.
+  public var operatedBy: String
 
   /// Creates options; the defaults suit an embedded worker.
   public init(
     concurrency: Int = 1, leaseDuration: TimeInterval = 60, heartbeatInterval: TimeInterval? = nil,
     idlePoll: TimeInterval = 1, rescueInterval: TimeInterval = 5, once: Bool = false,
     retry: JobRetryPolicy = JobRetryPolicy(), actor: String = "worker", toolTimeout: TimeInterval = 300,
-    allowTestJobs: Bool = false
+    allowTestJobs: Bool = false, operatedBy: String = ""
   ) {
     self.concurrency = max(1, concurrency)
     self.leaseDuration = max(0.2, leaseDuration)
@@ -41,6 +43,7 @@ public struct WorkerOptions: Sendable {
     self.actor = actor
     self.toolTimeout = toolTimeout
     self.allowTestJobs = allowTestJobs
+    self.operatedBy = operatedBy
   }
 
   /// The environment variable that lets a worker process run test-only job kinds. It
