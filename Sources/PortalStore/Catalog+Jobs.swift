@@ -106,7 +106,7 @@ extension Catalog {
             finished_at = CASE WHEN state IN ('queued','retryable') THEN ? ELSE finished_at END
           WHERE id = ?
           """, arguments: [now, jobID])
-      try AuditChain.append(audit, in: db)
+      try AuditChain.append(Self.jobEvent(audit, jobID: jobID, datasetID: before.datasetID), in: db)
       return try Job.fetchOne(db, key: jobID) ?? before
     }
   }
@@ -126,7 +126,7 @@ extension Catalog {
             lease_token = NULL, lease_until = NULL, finished_at = NULL
           WHERE id = ?
           """, arguments: [now, jobID])
-      try AuditChain.append(audit, in: db)
+      try AuditChain.append(Self.jobEvent(audit, jobID: jobID, datasetID: before.datasetID), in: db)
       return try Job.fetchOne(db, key: jobID) ?? before
     }
   }
@@ -152,13 +152,13 @@ extension Catalog {
   /// re-checks `state = 'running' AND lease_until < now` while it writes, so a
   /// heartbeat that lands first wins. Each rescued job gets an audit event by `actor`.
   @discardableResult
-  public func rescueExpiredJobs(actor: String, now: Date = Date()) throws -> [Job] {
+  public func rescueExpiredJobs(actor: String, retryAt: Date? = nil, now: Date = Date()) throws -> [Job] {
     try write { db in
       let rescued = try Job.fetchAll(
         db,
         sql: Self.rescueSQL(where: "state = 'running' AND lease_until < ?"),
         arguments: [
-          "its worker stopped responding (lease expired)", now, now, now,
+          "its worker stopped responding (lease expired)", retryAt ?? now, now, now,
         ])
       try Self.auditRescues(rescued, actor: actor, now: now, in: db)
       return rescued
@@ -170,7 +170,7 @@ extension Catalog {
   /// update names the dead holder's token, so a live worker's job is never touched.
   @discardableResult
   public func rescueJobsOfDeadWorkers(
-    host: String, isAlive: @Sendable (Int32) -> Bool, actor: String, now: Date = Date()
+    host: String, isAlive: @Sendable (Int32) -> Bool, actor: String, retryAt: Date? = nil, now: Date = Date()
   ) throws -> [Job] {
     let running = try read { db in
       try Row.fetchAll(db, sql: "SELECT id, lease_token FROM job WHERE state = 'running' AND lease_token IS NOT NULL")
@@ -188,7 +188,9 @@ extension Catalog {
       for (id, token, pid) in candidates {
         rescued += try Job.fetchAll(
           db, sql: Self.rescueSQL(where: "id = ? AND state = 'running' AND lease_token = ?"),
-          arguments: ["its worker process (pid \(pid) on \(host)) exited while running it", now, now, id, token])
+          arguments: [
+            "its worker process (pid \(pid) on \(host)) exited while running it", retryAt ?? now, now, id, token,
+          ])
       }
       try Self.auditRescues(rescued, actor: actor, now: now, in: db)
       return rescued
@@ -284,9 +286,20 @@ extension Catalog {
     guard let job else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
     var event = audit
     event.datasetID = job.datasetID
+    event.targetKind = "job"
+    event.targetID = String(lease.jobID)
     if case .failed = finish, job.state == .retryable { event.action = "job.retry-scheduled" }
     try AuditChain.append(event, in: db)
     return job
+  }
+
+  /// The event as one about job `jobID`, whatever the caller filled in.
+  private static func jobEvent(_ audit: AuditEvent, jobID: Int64, datasetID: Int64) -> AuditEvent {
+    var event = audit
+    event.targetKind = "job"
+    event.targetID = String(jobID)
+    event.datasetID = datasetID
+    return event
   }
 
   private static func rescueSQL(where condition: String) -> String {

@@ -9,7 +9,8 @@ import PortalStore
 
 /// Parameters the test kinds understand.
 struct TestJobParameters: Codable, Sendable {
-  /// test-noop: append "<job> <pid> <attempt>" to this file (to prove who ran what).
+  /// test-noop: append "<job> <pid> <attempt>" to this file (to prove who ran what);
+  /// test-items: append "<job> <item>" for every item processed (to count re-done work).
   var log: String?
   /// test-sleep: how long to run, checking for a stop every 20 ms.
   var seconds: Double?
@@ -23,15 +24,19 @@ struct TestJobParameters: Codable, Sendable {
 struct NoopJobHandler: JobHandler {
   func run(_ context: JobContext) throws -> JobResult {
     let parameters = try context.parameters(TestJobParameters.self)
-    if let log = parameters.log {
-      let line = "\(context.jobID) \(getpid()) \(context.job.attempt)\n"
-      let fd = open(log, O_WRONLY | O_APPEND | O_CREAT, 0o600)
-      guard fd >= 0 else { throw JobFailure("cannot open \(log)") }
-      defer { close(fd) }
-      _ = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-    }
+    if let log = parameters.log { try appendLine("\(context.jobID) \(getpid()) \(context.job.attempt)", to: log) }
     return JobResult(summary: "nothing to do")
   }
+}
+
+/// Appends one line with a single write(2) on an O_APPEND descriptor, so lines from
+/// several processes never interleave.
+func appendLine(_ line: String, to path: String) throws {
+  let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+  guard fd >= 0 else { throw JobFailure("cannot open \(path)") }
+  defer { close(fd) }
+  let bytes = Array((line + "\n").utf8)
+  _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
 }
 
 /// Runs for a while, observing stops (for cancellation and stalled-worker scenarios).
@@ -81,6 +86,7 @@ struct ItemsJobHandler: JobHandler {
       var samples: [(sample: Sample, sourceSampleID: Int64?)] = []
       for item in next..<end {
         if let delay = parameters.delayMillis { Thread.sleep(forTimeInterval: Double(delay) / 1000) }
+        if let log = parameters.log { try appendLine("\(context.jobID) \(item)", to: log) }
         let line = Data("{\"text\":\"item \(item)\"}\n".utf8)
         samples.append(
           (

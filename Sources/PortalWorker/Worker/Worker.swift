@@ -99,10 +99,13 @@ public final class Worker: Sendable {
   }
 
   private func rescue() {
+    // A job whose worker died is retried after a backoff too: a job that kills its
+    // worker would otherwise restart at once, every time.
+    let retryAt = Date().addingTimeInterval(options.retry.delay(afterAttempt: 1, random: Double.random(in: 0..<1)))
     do {
       let dead = try catalog.rescueJobsOfDeadWorkers(
-        host: host, isAlive: { pid in kill(pid, 0) == 0 || errno == EPERM }, actor: options.actor)
-      let expired = try catalog.rescueExpiredJobs(actor: options.actor)
+        host: host, isAlive: { pid in kill(pid, 0) == 0 || errno == EPERM }, actor: options.actor, retryAt: retryAt)
+      let expired = try catalog.rescueExpiredJobs(actor: options.actor, retryAt: retryAt)
       for job in dead + expired {
         report(
           JobEvent(
