@@ -95,6 +95,11 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
+    .executableTarget(
+      name: "QueueBench",
+      dependencies: ["PortalTesting", "Portal", "PortalCore", "PortalStore"],
+      swiftSettings: strict
+    ),
     .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "PortalStoreTests",

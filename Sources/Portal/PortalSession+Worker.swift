@@ -9,13 +9,15 @@ extension PortalSession {
   /// Runs a worker in this thread until `stop` is called or, with `options.once`,
   /// until nothing is left to run (`portal worker`). Jobs were authorised when they
   /// were queued; any user of the catalog may lend a machine to run them.
+  @discardableResult
   public func runWorker(
     options: WorkerOptions, onEvent: @escaping @Sendable (JobEvent) -> Void = { _ in },
     started: @Sendable (@escaping @Sendable () -> Void) -> Void = { _ in }
-  ) {
+  ) -> WorkerStats {
     let worker = makeWorker(options: options, onEvent: onEvent)
     started { worker.stop() }
     worker.run()
+    return worker.stats()
   }
 
   /// Starts a worker on a background thread of this process (the TUI does this at

@@ -9,3 +9,4 @@ public typealias CatalogLocation = PortalStore.CatalogLocation
 /// PortalWorker (which can reach the catalog directly).
 public typealias WorkerOptions = PortalWorker.WorkerOptions
 public typealias JobEvent = PortalWorker.JobEvent
+public typealias WorkerStats = PortalWorker.WorkerStats

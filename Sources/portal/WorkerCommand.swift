@@ -23,6 +23,7 @@ struct WorkerCommand: ParsableCommand {
   @Option(help: "Seconds before the first retry of a failed job (doubling, with jitter).") var retryDelay: Double = 10
   @Option(help: "Seconds between rescues of stalled jobs.") var rescueEvery: Double = 5
   @Flag(help: "Print nothing but problems.") var quiet = false
+  @Flag(help: "On exit, print a JSON line of claims and claim latency (p50/p99).") var stats = false
 
   func validate() throws {
     guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
@@ -38,7 +39,7 @@ struct WorkerCommand: ParsableCommand {
     let stopper = StopSignal()
     let sources = stopper.listen()
     defer { withExtendedLifetime(sources) {} }
-    session.runWorker(
+    let summary = session.runWorker(
       options: options,
       onEvent: { event in
         guard !quiet || event.kind == .workerProblem else { return }
@@ -52,6 +53,7 @@ struct WorkerCommand: ParsableCommand {
         }
       },
       started: { stop in stopper.install(stop) })
+    if stats { print("stats " + JSONText.encode(summary)) }
   }
 }
 

@@ -17,6 +17,8 @@ public final class Worker: Sendable {
   private struct State {
     var stopping = false
     var running: [Int64: JobContext] = [:]
+    var claimDurations: [Double] = []
+    var started = Date()
   }
 
   private let state = Mutex(State())
@@ -50,9 +52,15 @@ public final class Worker: Sendable {
     wake.signal()
   }
 
+  /// Claim latencies and totals so far.
+  public func stats() -> WorkerStats {
+    state.withLock { WorkerStats(durations: $0.claimDurations, seconds: Date().timeIntervalSince($0.started)) }
+  }
+
   /// Runs until `stop()` (or, with `once`, until nothing is left to run), then waits
   /// for running jobs to end or be released.
   public func run() {
+    state.withLock { $0.started = Date() }
     var lastRescue = Date.distantPast
     var idleDelay = 0.02
     while !state.withLock({ $0.stopping }) {
@@ -63,7 +71,14 @@ public final class Worker: Sendable {
       let free = state.withLock { options.concurrency - $0.running.count }
       if free > 0 {
         do {
+          let looking = Date()
           if let job = try claimNext() {
+            let took = Date().timeIntervalSince(looking)
+            // Bounded: a long-running station worker keeps the latest 100,000.
+            state.withLock { state in
+              if state.claimDurations.count >= 100_000 { state.claimDurations.removeFirst(50_000) }
+              state.claimDurations.append(took)
+            }
             start(job.job, lease: job.lease)
             idleDelay = 0.02
             continue
