@@ -53,9 +53,18 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
+      name: "PortalCleaning",
+      dependencies: [
+        "PortalCore", "PortalMedia",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources")],
+      swiftSettings: strict
+    ),
+    .target(
       name: "PortalWorker",
       dependencies: [
-        "PortalCore", "PortalStore", "PortalMedia",
+        "PortalCore", "PortalStore", "PortalMedia", "PortalCleaning",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: strict
@@ -125,5 +134,7 @@ let package = Package(
       swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalCleaningTests", dependencies: ["PortalCleaning", "PortalCore"], swiftSettings: strict),
   ]
 )
