@@ -9,8 +9,8 @@ extension PortalSession {
   /// The cleaning steps a user may name, in the order they run best.
   public static let cleaningSteps = ["normalize", "pii", "dedup", "near-dedup", "quality", "lang"]
 
-  /// The pipelines this build runs (normalise-only until PortalCleaning is merged).
-  static let cleaningFactory: any TextCleaningPipelineFactory = NormalizeOnlyPipeline.Factory()
+  /// The pipelines this build runs: PortalCleaning's steps.
+  static let cleaningFactory: any TextCleaningPipelineFactory = PortalCleaningPipeline.Factory()
 
   /// Queues a `clean` job over the dataset's current version: a new text version through
   /// `steps`, in the order given.

@@ -42,8 +42,8 @@ import Testing
     defer { fixture.remove() }
     let session = fixture.test.owner
     #expect(throws: PortalError.self) { try session.queueClean("docs", steps: ["shred"]) }
-    let unavailable = #expect(throws: PortalError.self) { try session.queueClean("docs", steps: ["quality"]) }
-    #expect(unavailable?.description.contains("cannot run the 'quality' step") == true)
+    let internalStep = #expect(throws: PortalError.self) { try session.queueClean("docs", steps: ["pii-scan"]) }
+    #expect(internalStep?.description.contains("is not a cleaning step") == true)
     let noImages = #expect(throws: PortalError.self) { try session.queueOCR("docs") }
     #expect(noImages?.description.contains("has no images or PDFs") == true)
   }
@@ -80,6 +80,26 @@ import Testing
     #expect(scanned.state == .succeeded)
     #expect(scanned.resultVersionID == nil)
     #expect(try fixture.catalog.latestPIIScan(versionID: scan.versionID ?? 0)?.findings == 3)
+  }
+
+  @Test func realCleaningStepsRedactDeduplicateAndRecordThePIIScan() throws {
+    let fixture = try QueueFixture(
+      "clean-real", documents: ["Write to jane.doe@example.com today.", "Write to jane.doe@example.com today.", "plain"])
+    defer { fixture.remove() }
+    let queued = try fixture.test.owner.queueClean("docs", steps: ["normalize", "pii", "dedup"])
+    let scan = try fixture.test.owner.queueScan("docs")
+    fixture.test.owner.runWorker(options: WorkerOptions(once: true))
+    let row = try fixture.test.owner.job(queued.job.id ?? 0)
+    #expect(row.job.state == .succeeded, "\(row.job.error ?? "")")
+    let kept = try fixture.test.owner.samples(of: "docs").compactMap(\.sample.excerpt)
+    #expect(kept.count == 2)
+    #expect(!kept.joined().contains("jane.doe@example.com"))
+    let produced = try #require(try fixture.catalog.latestPIIScan(versionID: row.job.resultVersionID ?? 0))
+    #expect(produced.findings >= 1)
+    #expect(produced.byType.contains("EMAIL"))
+    let scanned = try fixture.test.owner.job(scan.job.id ?? 0)
+    #expect(scanned.job.state == .succeeded, "\(scanned.job.error ?? "")")
+    #expect(try fixture.catalog.latestPIIScan(versionID: scan.job.versionID ?? 0)?.samplesScanned == 3)
   }
 
   @Test func embeddedWorkerReportsJobEndsAndHandsBackRunningJobsWhenStopped() throws {

@@ -12,7 +12,7 @@ public enum JobHandlers {
   /// Every real kind, plus the test-only kinds (claimed only when the worker's options
   /// allow them).
   public static func standard(
-    cleaning: any TextCleaningPipelineFactory = NormalizeOnlyPipeline.Factory(),
+    cleaning: any TextCleaningPipelineFactory = PortalCleaningPipeline.Factory(),
     transcription: @escaping @Sendable (WorkerOptions) throws -> any TranscriptionEngine = pocketSphinx
   ) -> [Job.Kind: any JobHandler] {
     [
