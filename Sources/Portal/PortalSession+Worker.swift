@@ -36,9 +36,12 @@ extension PortalSession {
     return Worker(
       catalog: catalog, options: options, handlers: JobHandlers.standard(cleaning: Self.cleaningFactory),
       onEvent: { event in
-        logger.info(
-          "job \(event.kind.rawValue)",
-          metadata: ["job": "\(event.jobID ?? 0)", "kind": "\(event.jobKind?.rawValue ?? "-")"])
+        // Outcomes only: a line per start doubles the log for nothing.
+        if event.kind != .started {
+          logger.info(
+            "job \(event.kind.rawValue)",
+            metadata: ["job": "\(event.jobID ?? 0)", "kind": "\(event.jobKind?.rawValue ?? "-")"])
+        }
         onEvent(event)
       })
   }

@@ -95,7 +95,8 @@ extension Catalog {
       guard
         let row = try Row.fetchOne(
           db,
-          sql: "SELECT dataset_id, number, parent_id FROM dataset_version WHERE id = ? AND job_id = ? AND state = 'staging'",
+          sql:
+            "SELECT dataset_id, number, parent_id FROM dataset_version WHERE id = ? AND job_id = ? AND state = 'staging'",
           arguments: [versionID, jobID])
       else { return nil }
       return StagingVersion(
@@ -111,9 +112,10 @@ extension Catalog {
   ) throws {
     guard !sourceSampleIDs.isEmpty else { return }
     try write { db in
-      guard try Bool.fetchOne(
-        db, sql: "SELECT EXISTS (SELECT 1 FROM job WHERE id = ? AND state = 'running' AND lease_token = ?)",
-        arguments: [lease.jobID, lease.token]) == true
+      guard
+        try Bool.fetchOne(
+          db, sql: "SELECT EXISTS (SELECT 1 FROM job WHERE id = ? AND state = 'running' AND lease_token = ?)",
+          arguments: [lease.jobID, lease.token]) == true
       else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
       let list = "[" + sourceSampleIDs.map(String.init).joined(separator: ",") + "]"
       try db.execute(

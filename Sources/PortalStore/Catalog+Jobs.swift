@@ -27,11 +27,11 @@ extension Catalog {
   public func hasClaimableJob(kinds: [Job.Kind], now: Date = Date()) throws -> Bool {
     try read { db in
       try Bool.fetchOne(
-        db,
-        sql: """
-          SELECT EXISTS (SELECT 1 FROM job WHERE state IN ('queued','retryable') AND run_at <= ?
-                         AND kind IN (SELECT value FROM json_each(?)))
-          """, arguments: [now, Self.kindList(kinds)]) ?? false
+        db.cachedStatement(
+          sql: """
+            SELECT EXISTS (SELECT 1 FROM job WHERE state IN ('queued','retryable') AND run_at <= ?
+                           AND kind IN (SELECT value FROM json_each(?)))
+            """), arguments: [now, Self.kindList(kinds)]) ?? false
     }
   }
 
@@ -43,15 +43,15 @@ extension Catalog {
   {
     try write { db in
       try Job.fetchOne(
-        db,
-        sql: """
-          UPDATE job SET state = 'running', attempt = attempt + 1, lease_token = ?, lease_until = ?,
-                         started_at = coalesce(started_at, ?)
-          WHERE id = (SELECT id FROM job WHERE state IN ('queued','retryable') AND run_at <= ?
-                        AND kind IN (SELECT value FROM json_each(?))
-                      ORDER BY priority, run_at, id LIMIT 1)
-          RETURNING *
-          """,
+        db.cachedStatement(
+          sql: """
+            UPDATE job SET state = 'running', attempt = attempt + 1, lease_token = ?, lease_until = ?,
+                           started_at = coalesce(started_at, ?)
+            WHERE id = (SELECT id FROM job WHERE state IN ('queued','retryable') AND run_at <= ?
+                          AND kind IN (SELECT value FROM json_each(?))
+                        ORDER BY priority, run_at, id LIMIT 1)
+            RETURNING *
+            """),
         arguments: [token, now.addingTimeInterval(seconds), now, now, Self.kindList(kinds)])
     }
   }
@@ -64,11 +64,11 @@ extension Catalog {
   ) throws -> Bool? {
     try write { db in
       try Bool.fetchOne(
-        db,
-        sql: """
-          UPDATE job SET lease_until = ?, progress_done = ?, progress_total = ?, rate = ?
-          WHERE id = ? AND state = 'running' AND lease_token = ? RETURNING cancel_requested
-          """,
+        db.cachedStatement(
+          sql: """
+            UPDATE job SET lease_until = ?, progress_done = ?, progress_total = ?, rate = ?
+            WHERE id = ? AND state = 'running' AND lease_token = ? RETURNING cancel_requested
+            """),
         arguments: [now.addingTimeInterval(seconds), done, total, rate, lease.jobID, lease.token])
     }
   }
@@ -145,58 +145,6 @@ extension Catalog {
     }
   }
 
-  // MARK: - Rescue
-
-  /// Returns running jobs whose lease ran out to the queue (or to `failed` when their
-  /// attempts are used up, `cancelled` when cancellation was asked): ONE statement that
-  /// re-checks `state = 'running' AND lease_until < now` while it writes, so a
-  /// heartbeat that lands first wins. Each rescued job gets an audit event by `actor`.
-  @discardableResult
-  public func rescueExpiredJobs(actor: String, retryAt: Date? = nil, now: Date = Date()) throws -> [Job] {
-    try write { db in
-      let rescued = try Job.fetchAll(
-        db,
-        sql: Self.rescueSQL(where: "state = 'running' AND lease_until < ?"),
-        arguments: [
-          "its worker stopped responding (lease expired)", retryAt ?? now, now, now,
-        ])
-      try Self.auditRescues(rescued, actor: actor, now: now, in: db)
-      return rescued
-    }
-  }
-
-  /// Rescues at once the running jobs held by processes on `host` that no longer exist
-  /// (a worker killed or crashed), without waiting for their leases to run out. Each
-  /// update names the dead holder's token, so a live worker's job is never touched.
-  @discardableResult
-  public func rescueJobsOfDeadWorkers(
-    host: String, isAlive: @Sendable (Int32) -> Bool, actor: String, retryAt: Date? = nil, now: Date = Date()
-  ) throws -> [Job] {
-    let running = try read { db in
-      try Row.fetchAll(db, sql: "SELECT id, lease_token FROM job WHERE state = 'running' AND lease_token IS NOT NULL")
-        .map { (id: $0["id"] as Int64, token: $0["lease_token"] as String) }
-    }
-    let candidates = running.compactMap { entry -> (Int64, String, Int32)? in
-      guard let holder = JobLease.holder(of: entry.token), holder.host == host, !isAlive(holder.pid) else {
-        return nil
-      }
-      return (entry.id, entry.token, holder.pid)
-    }
-    guard !candidates.isEmpty else { return [] }
-    return try write { db in
-      var rescued: [Job] = []
-      for (id, token, pid) in candidates {
-        rescued += try Job.fetchAll(
-          db, sql: Self.rescueSQL(where: "id = ? AND state = 'running' AND lease_token = ?"),
-          arguments: [
-            "its worker process (pid \(pid) on \(host)) exited while running it", retryAt ?? now, now, id, token,
-          ])
-      }
-      try Self.auditRescues(rescued, actor: actor, now: now, in: db)
-      return rescued
-    }
-  }
-
   // MARK: - Reads
 
   /// Jobs, newest first, optionally of one dataset and in some states.
@@ -257,31 +205,31 @@ extension Catalog {
     switch finish {
     case .succeeded:
       job = try Job.fetchOne(
-        db,
-        sql: """
-          UPDATE job SET state = 'succeeded', finished_at = ?, result_version_id = ?, error = NULL,
-            progress_done = max(progress_done, progress_total), lease_token = NULL, lease_until = NULL
-          \(guardClause)
-          """, arguments: [now, resultVersionID, lease.jobID, lease.token])
+        db.cachedStatement(
+          sql: """
+            UPDATE job SET state = 'succeeded', finished_at = ?, result_version_id = ?, error = NULL,
+              progress_done = max(progress_done, progress_total), lease_token = NULL, lease_until = NULL
+            \(guardClause)
+            """), arguments: [now, resultVersionID, lease.jobID, lease.token])
     case .cancelled:
       job = try Job.fetchOne(
-        db,
-        sql: """
-          UPDATE job SET state = 'cancelled', finished_at = ?, lease_token = NULL, lease_until = NULL
-          \(guardClause)
-          """, arguments: [now, lease.jobID, lease.token])
+        db.cachedStatement(
+          sql: """
+            UPDATE job SET state = 'cancelled', finished_at = ?, lease_token = NULL, lease_until = NULL
+            \(guardClause)
+            """), arguments: [now, lease.jobID, lease.token])
     case .failed(let error, let retryAt):
       job = try Job.fetchOne(
-        db,
-        sql: """
-          UPDATE job SET
-            state = CASE WHEN ? IS NOT NULL AND attempt < max_attempts AND cancel_requested = 0
-                         THEN 'retryable' ELSE 'failed' END,
-            run_at = coalesce(?, run_at), error = ?, lease_token = NULL, lease_until = NULL,
-            finished_at = CASE WHEN ? IS NOT NULL AND attempt < max_attempts AND cancel_requested = 0
-                               THEN NULL ELSE ? END
-          \(guardClause)
-          """, arguments: [retryAt, retryAt, error, retryAt, now, lease.jobID, lease.token])
+        db.cachedStatement(
+          sql: """
+            UPDATE job SET
+              state = CASE WHEN ? IS NOT NULL AND attempt < max_attempts AND cancel_requested = 0
+                           THEN 'retryable' ELSE 'failed' END,
+              run_at = coalesce(?, run_at), error = ?, lease_token = NULL, lease_until = NULL,
+              finished_at = CASE WHEN ? IS NOT NULL AND attempt < max_attempts AND cancel_requested = 0
+                                 THEN NULL ELSE ? END
+            \(guardClause)
+            """), arguments: [retryAt, retryAt, error, retryAt, now, lease.jobID, lease.token])
     }
     guard let job else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
     var event = audit
@@ -300,31 +248,6 @@ extension Catalog {
     event.targetID = String(jobID)
     event.datasetID = datasetID
     return event
-  }
-
-  private static func rescueSQL(where condition: String) -> String {
-    // Arguments: reason, now (run_at), now (finished_at), then the condition's.
-    """
-    UPDATE job SET
-      state = CASE WHEN cancel_requested = 1 THEN 'cancelled'
-                   WHEN attempt >= max_attempts THEN 'failed' ELSE 'retryable' END,
-      error = 'attempt ' || attempt || ' of ' || max_attempts || ': ' || ?,
-      lease_token = NULL, lease_until = NULL, run_at = ?,
-      finished_at = CASE WHEN cancel_requested = 1 OR attempt >= max_attempts THEN ? ELSE NULL END
-    WHERE \(condition)
-    RETURNING *
-    """
-  }
-
-  private static func auditRescues(_ jobs: [Job], actor: String, now: Date, in db: Database) throws {
-    for job in jobs {
-      let action = job.state == .retryable ? "job.rescue" : job.state == .failed ? "job.fail" : "job.cancelled"
-      let after = "{\"state\":\"\(job.state.rawValue)\",\"attempt\":\(job.attempt)}"
-      try AuditChain.append(
-        AuditEvent(
-          at: now, actor: actor, action: action, targetKind: "job", targetID: String(job.id ?? 0),
-          datasetID: job.datasetID, after: after), in: db)
-    }
   }
 
   private static func kindList(_ kinds: [Job.Kind]) -> String {

@@ -51,7 +51,8 @@ let done = try fixture.catalog.jobCounts()[.succeeded, default: 0]
 let problems = results.map(\.stderr).joined()
 print(
   String(
-    format: "workers=%d jobs=%d enqueue_batched_per_s=%.0f enqueue_single_per_s=%.0f claim_complete_per_s=%.0f claim_p50_ms=%.2f claim_p99_ms=%.2f succeeded=%d integrity=%@ errors=%d",
+    format:
+      "workers=%d jobs=%d enqueue_batched_per_s=%.0f enqueue_single_per_s=%.0f claim_complete_per_s=%.0f claim_p50_ms=%.2f claim_p99_ms=%.2f succeeded=%d integrity=%@ errors=%d",
     workers, total, batched, single, Double(total) / seconds, p50, p99, done, try fixture.catalog.integrityCheck(),
     problems.isEmpty ? 0 : problems.split(separator: "\n").count))
 exit(done == total && problems.isEmpty ? 0 : 1)

@@ -93,7 +93,9 @@ struct JobsCommand: ParsableCommand {
 
     func run() throws {
       let row = try global.session().cancelJob(id)
-      if json { print(JSONText.pretty(row)) } else {
+      if json {
+        print(JSONText.pretty(row))
+      } else {
         print(
           row.job.state == .cancelled
             ? "Cancelled job \(id)." : "Asked job \(id) to stop; its worker stops it at the next heartbeat.")

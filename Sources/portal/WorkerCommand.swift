@@ -1,8 +1,8 @@
 import ArgumentParser
-import Synchronization
 import Dispatch
 import Foundation
 import Portal
+import Synchronization
 
 /// `portal worker [--jobs N] [--once]`: runs queued jobs on this machine.
 struct WorkerCommand: ParsableCommand {

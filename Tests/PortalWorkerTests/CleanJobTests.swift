@@ -64,7 +64,8 @@ import Testing
   }
 
   @Test func piiStepRecordsAScanForThePublishedVersion() throws {
-    let fixture = try QueueFixture("pii", documents: ["mail me at a@b.example", "nothing here", "c@d.example e@f.example"])
+    let fixture = try QueueFixture(
+      "pii", documents: ["mail me at a@b.example", "nothing here", "c@d.example e@f.example"])
     defer { fixture.remove() }
     let clean = try fixture.enqueue(.clean, parameters: "{\"steps\":[\"normalize\",\"pii\"]}")[0]
     let scan = try fixture.enqueue(.scan, parameters: "{\"steps\":[]}")[0]
@@ -84,7 +85,8 @@ import Testing
 
   @Test func realCleaningStepsRedactDeduplicateAndRecordThePIIScan() throws {
     let fixture = try QueueFixture(
-      "clean-real", documents: ["Write to jane.doe@example.com today.", "Write to jane.doe@example.com today.", "plain"])
+      "clean-real",
+      documents: ["Write to jane.doe@example.com today.", "Write to jane.doe@example.com today.", "plain"])
     defer { fixture.remove() }
     let queued = try fixture.test.owner.queueClean("docs", steps: ["normalize", "pii", "dedup"])
     let scan = try fixture.test.owner.queueScan("docs")

@@ -79,7 +79,8 @@ import Testing
       }
     }
     let mean = rates.values.reduce(0, +) / Double(max(1, rates.count))
-    print("Transcription word error per recording (pocketsphinx en-us): \(rates.sorted { $0.key < $1.key }), mean \(mean)")
+    print(
+      "Transcription word error per recording (pocketsphinx en-us): \(rates.sorted { $0.key < $1.key }), mean \(mean)")
     // English recordings only: the French one is outside the en-us model by design.
     let english = rates.filter { !$0.key.hasPrefix("temoignage") }.values
     #expect(english.reduce(0, +) / Double(max(1, english.count)) < 0.65)

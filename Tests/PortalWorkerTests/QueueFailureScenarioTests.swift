@@ -83,7 +83,8 @@ import Testing
     let job = try #require(try fixture.jobs().last)
     #expect(job.state == .failed)
     #expect(job.attempt == job.maxAttempts)
-    #expect(job.error?.contains("cannot read doc0.txt (moved since import, or no permission)") == true, "\(job.error ?? "")")
+    #expect(
+      job.error?.contains("cannot read doc0.txt (moved since import, or no permission)") == true, "\(job.error ?? "")")
     #expect(try fixture.catalog.dataset(id: fixture.datasetID)?.currentVersionID == before)
     #expect(try fixture.catalog.integrityCheck() == "ok")
     let show = try fixture.portal(["jobs", "show", String(job.id ?? 0)])
@@ -109,7 +110,9 @@ import Testing
     #expect(job.state == .failed)
     #expect(job.error?.contains("free some disk space") == true, "\(job.error ?? "")")
     #expect(try fixture.catalog.dataset(id: fixture.datasetID)?.currentVersionID == before)
-    let staged = try fixture.catalog.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM dataset_version WHERE state = 'staging'") }
+    let staged = try fixture.catalog.read {
+      try Int.fetchOne($0, sql: "SELECT count(*) FROM dataset_version WHERE state = 'staging'")
+    }
     #expect(try fixture.catalog.collectAbandonedStaging(now: Date() + 3600) == staged)
     #expect(try fixture.catalog.integrityCheck() == "ok")
   }

@@ -11,15 +11,16 @@ import Testing
   @Test func sigkillLoopLosesNoJobAndWritesNoItemTwice() throws {
     let fixture = try QueueFixture("sigkill")
     defer { fixture.remove() }
-    let jobs = 200
+    let jobs = Soak.int("PORTAL_SOAK_JOBS", 200)
     let items = 4
+    let killEvery = Soak.double("PORTAL_SOAK_KILL_EVERY", 0.5)
     try fixture.enqueue(
       .testItems, count: jobs, parameters: "{\"items\":\(items),\"every\":2,\"delayMillis\":10}", maxAttempts: 20)
     var kills = 0
-    let deadline = Date() + 120
+    let deadline = Date() + Double(jobs) * 0.6
     while try fixture.catalog.jobCounts()[.succeeded, default: 0] < jobs && Date() < deadline {
       let worker = try fixture.startWorker(["--once", "--retry-delay", "0.01", "--quiet"])
-      Thread.sleep(forTimeInterval: Double.random(in: 0.5...1.0))
+      Thread.sleep(forTimeInterval: Double.random(in: killEvery...(2 * killEvery)))
       kill(worker.pid, SIGKILL)
       _ = worker.wait()
       kills += 1
@@ -83,7 +84,7 @@ import Testing
   @Test func fourWorkersRaceForJobsWithoutDoubleClaimsOrLockErrors() throws {
     let fixture = try QueueFixture("race")
     defer { fixture.remove() }
-    let count = 2000
+    let count = Soak.int("PORTAL_SOAK_RACE_JOBS", 2000)
     let log = fixture.scratch.appending("claims.log").path
     try fixture.enqueue(.testNoop, count: count, parameters: "{\"log\":\"\(log)\"}")
     let workers = try (0..<4).map { _ in try fixture.startWorker(["--once", "--quiet", "--rescue-every", "600"]) }
@@ -120,5 +121,16 @@ import Testing
     #expect(job.state == .cancelled)
     #expect(job.attempt == 1)
     #expect(try fixture.auditActions(job: id).suffix(2) == ["job.cancel", "job.cancelled"])
+  }
+}
+
+/// Scenario sizes: small in CI, full size when `scripts/soak-queue` sets the variables.
+enum Soak {
+  static func int(_ name: String, _ fallback: Int) -> Int {
+    ProcessInfo.processInfo.environment[name].flatMap(Int.init) ?? fallback
+  }
+
+  static func double(_ name: String, _ fallback: Double) -> Double {
+    ProcessInfo.processInfo.environment[name].flatMap(Double.init) ?? fallback
   }
 }

@@ -52,7 +52,8 @@ public struct PocketSphinxEngine: TranscriptionEngine {
       throw ToolRunner.Failure.failed(
         tool: "pocketsphinx_continuous", status: output.status, message: output.lastErrorLine)
     }
-    return Transcript(segments: Self.segments(fromTimedOutput: String(decoding: output.stdout, as: UTF8.self)), engine: name)
+    return Transcript(
+      segments: Self.segments(fromTimedOutput: String(decoding: output.stdout, as: UTF8.self)), engine: name)
   }
 
   /// Parses `-time yes` output: per utterance a hypothesis line, then `word start end

@@ -90,7 +90,8 @@ struct OCRProcessor: SampleProcessor {
           state.confidenceSum += page.words.reduce(0) { $0 + $1.confidence }
           state.lowConfidenceWords += page.words.filter { $0.confidence < 60 }.count
           for word in page.words {
-            tsv += "\(number + 1)\t\(word.text)\t\(word.confidence)\t\(word.left)\t\(word.top)\t\(word.width)\t\(word.height)\n"
+            tsv +=
+              "\(number + 1)\t\(word.text)\t\(word.confidence)\t\(word.left)\t\(word.top)\t\(word.width)\t\(word.height)\n"
           }
         case .failure(let error):
           if case ToolRunner.Failure.missing = error { throw error }

@@ -55,6 +55,6 @@ struct OutputFiles: Sendable {
   }
 
   static func sha256(_ data: Data) -> String {
-    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    AuditChain.hex(SHA256.hash(data: data))
   }
 }

@@ -72,7 +72,8 @@ struct TranscribeProcessor: SampleProcessor {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try? FileManager.default.createDirectory(
           at: context.outputDirectory.appendingPathComponent("asr"), withIntermediateDirectories: true)
-        try? encoder.encode(transcript).write(to: context.outputDirectory.appendingPathComponent(name + ".segments.json"))
+        try? encoder.encode(transcript).write(
+          to: context.outputDirectory.appendingPathComponent(name + ".segments.json"))
         state.step.itemsOut += 1
         items.append(
           OutputItem(

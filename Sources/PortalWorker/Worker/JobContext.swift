@@ -24,6 +24,9 @@ public final class JobContext: Sendable {
     var total: Int64 = 0
     var started = Date()
     var doneAtStart: Int64 = 0
+    var finished = false
+    var lastBeat = Date()
+    var lastRenewal = Date()
   }
 
   private let flags = Mutex(Flags())
@@ -66,9 +69,41 @@ public final class JobContext: Sendable {
   }
 
   func markCancelled() { flags.withLock { $0.cancelled = true } }
+  func markFinished() { flags.withLock { $0.finished = true } }
   func markLeaseLost() { flags.withLock { $0.leaseLost = true } }
   func markShutdown() { flags.withLock { $0.shutdown = true } }
   var leaseWasLost: Bool { flags.withLock { $0.leaseLost } }
+
+  // MARK: - Heartbeat
+
+  /// Renews the lease if a beat is due; a lost lease or a cancellation request raises
+  /// the flag the handler checks between items. Called by the worker's heartbeat thread.
+  func beatIfDue(now: Date = Date()) {
+    let due = flags.withLock { state -> Bool in
+      guard !state.finished, !state.leaseLost, now.timeIntervalSince(state.lastBeat) >= options.heartbeatInterval * 0.9
+      else { return false }
+      state.lastBeat = now
+      return true
+    }
+    guard due else { return }
+    let progress = progress()
+    do {
+      let cancel = try catalog.heartbeat(
+        lease, leaseFor: options.leaseDuration, done: progress.done, total: progress.total, rate: progress.rate)
+      guard let cancel else {
+        markLeaseLost()
+        return
+      }
+      flags.withLock {
+        $0.lastRenewal = now
+        if cancel { $0.cancelled = true }
+      }
+    } catch {
+      // A busy or full disk: keep trying, but stop writing once the lease must have run
+      // out, since another worker may own the job by then.
+      if flags.withLock({ now.timeIntervalSince($0.lastRenewal) > options.leaseDuration }) { markLeaseLost() }
+    }
+  }
 
   // MARK: - Progress
 

@@ -16,6 +16,7 @@ public final class Worker: Sendable {
 
   private struct State {
     var stopping = false
+    var loopEnded = false
     var running: [Int64: JobContext] = [:]
     var claimDurations: [Double] = []
     var started = Date()
@@ -24,6 +25,8 @@ public final class Worker: Sendable {
   private let state = Mutex(State())
   /// Signalled when a job ends or the worker is told to stop, to cut an idle wait short.
   private let wake = DispatchSemaphore(value: 0)
+  /// Signalled when the run loop ends, so the heartbeat thread ends promptly.
+  private let beatWake = DispatchSemaphore(value: 0)
 
   /// Creates a worker over `catalog` with a handler per job kind it runs.
   public init(
@@ -60,9 +63,25 @@ public final class Worker: Sendable {
   /// Runs until `stop()` (or, with `once`, until nothing is left to run), then waits
   /// for running jobs to end or be released.
   public func run() {
-    state.withLock { $0.started = Date() }
+    state.withLock {
+      $0.started = Date()
+      $0.loopEnded = false
+    }
+    let beating = DispatchSemaphore(value: 0)
+    let beat = Thread { [self] in
+      heartbeat()
+      beating.signal()
+    }
+    beat.name = "portal-worker-heartbeat"
+    beat.start()
+    defer {
+      state.withLock { $0.loopEnded = true }
+      beatWake.signal()
+      beating.wait()
+    }
     var lastRescue = Date.distantPast
     var idleDelay = 0.02
+    var busy = false
     while !state.withLock({ $0.stopping }) {
       if Date().timeIntervalSince(lastRescue) >= options.rescueInterval {
         rescue()
@@ -72,7 +91,8 @@ public final class Worker: Sendable {
       if free > 0 {
         do {
           let looking = Date()
-          if let job = try claimNext() {
+          if let job = try claimNext(lookFirst: !busy) {
+            busy = true
             let took = Date().timeIntervalSince(looking)
             // Bounded: a long-running station worker keeps the latest 100,000.
             state.withLock { state in
@@ -83,6 +103,7 @@ public final class Worker: Sendable {
             idleDelay = 0.02
             continue
           }
+          busy = false
         } catch {
           report(JobEvent(kind: .workerProblem, message: "cannot claim a job: \(error)"))
         }
@@ -95,11 +116,24 @@ public final class Worker: Sendable {
     while !state.withLock({ $0.running.isEmpty }) { _ = wake.wait(timeout: .now() + 0.05) }
   }
 
+  // MARK: - Heartbeat
+
+  /// One thread beats for every running job of this worker, each at its interval.
+  private func heartbeat() {
+    let tick = max(0.01, options.heartbeatInterval / 4)
+    while !state.withLock({ $0.loopEnded }) {
+      _ = beatWake.wait(timeout: .now() + tick)
+      for context in state.withLock({ Array($0.running.values) }) { context.beatIfDue() }
+    }
+  }
+
   // MARK: - Claiming
 
-  private func claimNext() throws -> (job: Job, lease: JobLease)? {
+  private func claimNext(lookFirst: Bool) throws -> (job: Job, lease: JobLease)? {
     let kinds = self.kinds
-    guard !kinds.isEmpty, try catalog.hasClaimableJob(kinds: kinds) else { return nil }
+    // An idle worker reads before it writes, so polling never takes the write lock;
+    // a busy one (its last claim succeeded) claims straight away.
+    guard !kinds.isEmpty, try !lookFirst || catalog.hasClaimableJob(kinds: kinds) else { return nil }
     let token = JobLease.makeToken(host: host, pid: getpid())
     guard let job = try catalog.claimJob(kinds: kinds, token: token, leaseFor: options.leaseDuration),
       let id = job.id
@@ -143,9 +177,8 @@ public final class Worker: Sendable {
     if stopping { context.markShutdown() }
     if job.cancelRequested { context.markCancelled() }
     let run = JobRun(worker: self, context: context, handler: handlers[job.kind])
-    let thread = Thread { run.execute() }
-    thread.name = "portal-job-\(lease.jobID)"
-    thread.start()
+    // Pooled threads: starting a thread per job was a tenth of a short job's cost.
+    DispatchQueue.global(qos: .utility).async { run.execute() }
   }
 
   func ended(_ context: JobContext) {
