@@ -29,7 +29,7 @@ extension Catalog {
       try Bool.fetchOne(
         db.cachedStatement(
           sql: """
-            SELECT EXISTS (SELECT 1 FROM job WHERE state IN ('queued','retryable') AND run_at <= ?
+            SELECT EXISTS (SELECT 1 FROM job INDEXED BY job_ready WHERE state IN ('queued','retryable') AND run_at <= ?
                            AND kind IN (SELECT value FROM json_each(?)))
             """), arguments: [now, Self.kindList(kinds)]) ?? false
     }
@@ -47,7 +47,7 @@ extension Catalog {
           sql: """
             UPDATE job SET state = 'running', attempt = attempt + 1, lease_token = ?, lease_until = ?,
                            started_at = coalesce(started_at, ?)
-            WHERE id = (SELECT id FROM job WHERE state IN ('queued','retryable') AND run_at <= ?
+            WHERE id = (SELECT id FROM job INDEXED BY job_ready WHERE state IN ('queued','retryable') AND run_at <= ?
                           AND kind IN (SELECT value FROM json_each(?))
                         ORDER BY priority, run_at, id LIMIT 1)
             RETURNING *
