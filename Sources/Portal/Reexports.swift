@@ -8,5 +8,7 @@ public typealias CatalogLocation = PortalStore.CatalogLocation
 /// Front ends configure and hear from workers through these, without importing
 /// PortalWorker (which can reach the catalog directly).
 public typealias WorkerOptions = PortalWorker.WorkerOptions
+/// A worker's notice about a job (the TUI shows job ends as toasts).
 public typealias JobEvent = PortalWorker.JobEvent
+/// Claims and claim latency of a worker run (`portal worker --stats`).
 public typealias WorkerStats = PortalWorker.WorkerStats
