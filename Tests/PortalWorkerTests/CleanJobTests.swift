@@ -104,6 +104,28 @@ import Testing
     #expect(try fixture.catalog.latestPIIScan(versionID: scan.job.versionID ?? 0)?.samplesScanned == 3)
   }
 
+  @Test func nearDuplicatesFoundAfterTheStreamAreRemovedFromTheStagedOutput() throws {
+    let story =
+      "The harbour council met on Tuesday evening to discuss the future of the old fish market, which has stood empty since the storm of last winter damaged its roof and flooded the cold stores beneath the quay"
+    let fixture = try QueueFixture(
+      "near-dedup",
+      documents: [
+        story + " and the mayor promised a decision by spring.",
+        story + " and the mayor promised a decision by summer.",
+        "A completely different text about the library opening hours, the new reading room and the volunteers who run the Saturday workshops for children and their families in the old town.",
+      ])
+    defer { fixture.remove() }
+    let queued = try fixture.test.owner.queueClean("docs", steps: ["near-dedup"])
+    fixture.test.owner.runWorker(options: WorkerOptions(once: true))
+    let row = try fixture.test.owner.job(queued.job.id ?? 0)
+    #expect(row.job.state == .succeeded, "\(row.job.error ?? "")")
+    let kept = try fixture.test.owner.samples(of: "docs").compactMap(\.sample.excerpt)
+    #expect(kept.count == 2, "\(kept)")
+    #expect(kept.contains { $0.hasPrefix("A completely different") })
+    let version = try #require(try fixture.test.owner.showDataset("docs").versions.first { $0.number == 2 })
+    #expect(version.sampleCount == 2)
+  }
+
   @Test func embeddedWorkerReportsJobEndsAndHandsBackRunningJobsWhenStopped() throws {
     let fixture = try QueueFixture("embedded")
     defer { fixture.remove() }

@@ -88,6 +88,21 @@ import Testing
     #expect(report.contains("pocketsphinx"))
   }
 
+  @Test func ocrReadsEveryPageOfAPDFAndSkipsWhatIsNotAnImage() throws {
+    let test = try TestCatalog("ocr-pdf")
+    defer { test.remove() }
+    let (row, outputs) = try Self.run("board-briefing-pack", test) { try $0.queueOCR("board-briefing-pack") }
+    #expect(row.job.state == .succeeded, "\(row.job.error ?? "")")
+    let pdf = try #require(outputs.first { $0.source == "programme-briefing.pdf" })
+    #expect(pdf.text.contains("Data Partnership Programme"))
+    #expect(pdf.text.components(separatedBy: "\u{0C}").count == 2, "two pages, separated by a form feed")
+    #expect(outputs.count == 3)
+    let report = try #require(
+      try test.owner.showDataset("board-briefing-pack").versions.first { $0.number == 2 }?.report)
+    #expect(report.contains("\"problem_count\":1"))
+    #expect(report.contains("not an image or a PDF"))
+  }
+
   @Test func aMissingToolFailsTheJobNamingTheDebianPackage() throws {
     let failure = #expect(throws: ToolRunner.Failure.self) {
       try ToolRunner.locate("portal-no-such-tool", package: "portal-no-such-package")
