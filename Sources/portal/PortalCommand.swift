@@ -20,6 +20,8 @@ struct PortalCommand: AsyncParsableCommand {
       SignoffCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, RequestCommand.self,
       RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, RemoveCommand.self,
       LicencesCommand.self, ExportCommand.self,
+      JobsCommand.self, CleanCommand.self, ScanCommand.self, OCRCommand.self, TranscribeCommand.self,
+      WorkerCommand.self,
     ]
   )
 }
