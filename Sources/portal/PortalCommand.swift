@@ -16,6 +16,8 @@ struct PortalCommand: AsyncParsableCommand {
     subcommands: [
       InitCommand.self, ImportCommand.self, DatasetsCommand.self, SamplesCommand.self, SearchCommand.self,
       DemoCommand.self, UserCommand.self, AuditCommand.self,
-    ]
+      TUICommand.self, ThemesCommand.self,
+    ],
+    defaultSubcommand: TUICommand.self
   )
 }
