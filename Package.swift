@@ -102,7 +102,7 @@ let package = Package(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
-      swiftSettings: strict),
+      exclude: ["__snapshots__"], swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]

@@ -17,7 +17,7 @@ extension App {
     terminal.fill(bounds, style: context.style(.background))
     guard bounds.width >= 20, bounds.height >= 5 else {
       terminal.put(
-        text: "Terminal too small (\(bounds.width)×\(bounds.height)); need 20×5", in: bounds.row(0),
+        text: "Too small (\(bounds.width)x\(bounds.height)); need 20x5", in: bounds.row(0),
         style: context.style(.warning))
       terminal.present()
       return

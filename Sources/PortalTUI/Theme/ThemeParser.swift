@@ -61,6 +61,12 @@ public enum ThemeParser {
     return Outcome(theme: Theme(name: themeName, roles: roles), diagnostics: [])
   }
 
+  /// A colour value as written: a string, or a bare 0–255 palette index.
+  static func word(_ value: (any TOMLValueConvertible)?) -> String? {
+    if let string = value?.string { return string }
+    return value?.int.map(String.init)
+  }
+
   /// Collects diagnostics while walking the tables.
   private struct Context {
     let file: String
@@ -79,7 +85,7 @@ public enum ThemeParser {
       }
       var colors: [String: Color] = [:]
       for key in table.keys {
-        guard let word = table[key]?.string, let color = ThemeColorParser.color(word) else {
+        guard let word = ThemeParser.word(table[key]), let color = ThemeColorParser.color(word) else {
           report(key, in: "palette", "'\(key)' is not a colour (use a name like \"cyan\", \"#1e90ff\" or 0–255)")
           continue
         }
@@ -101,7 +107,7 @@ public enum ThemeParser {
       }
       for (key, path) in [("fg", \Style.foreground), ("bg", \Style.background)] {
         guard let entry = table[key] else { continue }
-        guard let word = entry.string, let color = palette[word] ?? ThemeColorParser.color(word) else {
+        guard let word = ThemeParser.word(entry), let color = palette[word] ?? ThemeColorParser.color(word) else {
           report(
             role, in: "roles",
             "role '\(role)': \(key) is not a colour or palette name (use \"cyan\", \"#1e90ff\", 0–255 or a [palette] name)"
