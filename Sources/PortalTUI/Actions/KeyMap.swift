@@ -10,6 +10,7 @@ public struct KeyMap: Sendable {
   /// What went wrong while applying the user's bindings, one sentence each.
   public private(set) var warnings: [String] = []
   private var lookup: [ScreenKind: [Key: ActionID]] = [:]
+  private var userBound: [ActionID: Set<KeyChord>] = [:]
 
   /// Builds the map: `bindings` maps action names to key names (an empty list unbinds).
   public init(registry: ActionRegistry = .standard, bindings: [String: [String]] = [:]) {
@@ -35,7 +36,8 @@ public struct KeyMap: Sendable {
       userBound[id] = Set(chords)
     }
     self.keys = keys
-    resolveConflicts(userBound: userBound)
+    self.userBound = userBound
+    reportConflicts()
     rebuildLookup()
   }
 
@@ -53,10 +55,10 @@ public struct KeyMap: Sendable {
 
   // MARK: - Building
 
-  /// Where two actions that can be active together share a key: a user binding takes the
-  /// key from a default one (with a warning); between two user bindings the earlier
-  /// action in the registry keeps it.
-  private mutating func resolveConflicts(userBound: [ActionID: Set<KeyChord>]) {
+  /// Reports keys that two actions active on the same screen share. On those screens a
+  /// user binding beats a default one; between two user (or two default) bindings the
+  /// action listed first in the registry wins.
+  private mutating func reportConflicts() {
     let specs = registry.actions
     for (i, first) in specs.enumerated() {
       for second in specs[(i + 1)...] where first.overlaps(second) {
@@ -64,10 +66,9 @@ public struct KeyMap: Sendable {
         for chord in shared.sorted(by: { $0.configName < $1.configName }) {
           let firstIsUser = userBound[first.id]?.contains(chord) ?? false
           let secondIsUser = userBound[second.id]?.contains(chord) ?? false
-          let (winner, loser) = !firstIsUser && secondIsUser ? (second.id, first.id) : (first.id, second.id)
-          keys[loser]?.removeAll { $0 == chord }
+          let winner = !firstIsUser && secondIsUser ? second.id : first.id
           warnings.append(
-            "config: key '\(chord.configName)' is bound to both \(first.id) and \(second.id); it now runs \(winner)")
+            "config: key '\(chord.configName)' is bound to both \(first.id) and \(second.id); where both apply it runs \(winner)")
         }
       }
     }
@@ -77,8 +78,13 @@ public struct KeyMap: Sendable {
     lookup = [:]
     for screen in ScreenKind.allCases {
       var map: [Key: ActionID] = [:]
-      for spec in registry.actions where spec.applies(to: screen) {
-        for chord in keys[spec.id] ?? [] where map[chord.key] == nil { map[chord.key] = spec.id }
+      let active = registry.actions.filter { $0.applies(to: screen) }
+      for userPass in [true, false] {
+        for spec in active {
+          for chord in keys[spec.id] ?? [] where map[chord.key] == nil {
+            if (userBound[spec.id]?.contains(chord) ?? false) == userPass { map[chord.key] = spec.id }
+          }
+        }
       }
       lookup[screen] = map
     }

@@ -39,6 +39,11 @@ extension DatasetsScreen {
     let source = DatasetTableSource(
       window: window, columns: columns, format: context.format, placeholder: context.glyphs.ellipsis)
     table.render(into: terminal, in: tableRect, dataSource: source)
+    if let pending = pendingCursor {
+      pendingCursor = nil
+      table.moveCursor(to: pending)
+      table.render(into: terminal, in: tableRect, dataSource: source)
+    }
     colourVisibility(context, in: tableRect)
     if let message = emptyMessage {
       let line = Rect(x: tableRect.x + 2, y: tableRect.y + 2, width: tableRect.width - 4, height: 1)

@@ -27,6 +27,8 @@ public final class DatasetsScreen: Screen {
   private var followSelection = false
   /// Select this dataset (by slug) once it shows up (after an import).
   var pendingSlug: String?
+  /// Where the cursor goes once the table has seen the new row count.
+  var pendingCursor: Int?
 
   /// Creates the screen; it starts loading when activated.
   public init() {}
@@ -101,11 +103,12 @@ public final class DatasetsScreen: Screen {
       window.start = start
       window.rows = rows
       if let total { window.total = total }
+      // The table learns the new row count at its next render, so the move waits for it.
       if let slug = pendingSlug, let index = rows.firstIndex(where: { $0.dataset.slug == slug }) {
-        table.moveCursor(to: start + index)
+        pendingCursor = start + index
         pendingSlug = nil
       } else if followSelection, let id = selectedID, let index = window.index(ofDataset: id) {
-        table.moveCursor(to: index)
+        pendingCursor = index
       }
       followSelection = false
     }
