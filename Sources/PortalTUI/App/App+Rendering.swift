@@ -23,8 +23,9 @@ extension App {
       return
     }
     let rows = Layout.rows(bounds, [.fixed(1), .fill, .fixed(1)])
-    renderTitleBar(context, in: rows[0])
+    // The body first: rendering settles the cursor that the title bar's position shows.
     if let screen = topScreen { screen.render(context, in: rows[1]) }
+    renderTitleBar(context, in: rows[0])
     if let overlay { overlay.render(context, in: rows[1]) }
     renderToasts(context, in: rows[1])
     renderStatusBar(context, in: rows[2])
@@ -38,7 +39,8 @@ extension App {
     let separator = context.glyphs.isASCII ? " > " : " › "
     let crumbs = (["Partner Portal"] + screens.map(\.title)).joined(separator: separator)
     var right = topScreen?.position ?? ""
-    if let notice = options.terminalNotice { right = notice + (right.isEmpty ? "" : "  " + right) }
+    // The position first, so a long notice is what gets cut.
+    if let notice = options.terminalNotice { right = (right.isEmpty ? "" : right + "  ") + notice }
     let rightWidth = min(DisplayWidth.of(right), rect.width / 2)
     let leftRect = Rect(x: rect.x + 1, y: rect.y, width: rect.width - rightWidth - 3, height: 1)
     terminal.put(text: crumbs, in: leftRect, style: style)
@@ -46,7 +48,7 @@ extension App {
       let noticeStyle = options.terminalNotice != nil ? context.style(.warning).adding(.reverse) : style
       terminal.put(
         text: right, in: Rect(x: rect.maxX - rightWidth - 1, y: rect.y, width: rightWidth, height: 1),
-        style: noticeStyle, alignment: .trailing)
+        style: noticeStyle)
     }
   }
 

@@ -44,6 +44,8 @@ extension DatasetsScreen {
       table.moveCursor(to: pending)
       table.render(into: terminal, in: tableRect, dataSource: source)
     }
+    // What is under the cursor is the selection, kept by id across refreshes.
+    if let id = current?.dataset.id { selectedID = id }
     colourVisibility(context, in: tableRect)
     if let message = emptyMessage {
       let line = Rect(x: tableRect.x + 2, y: tableRect.y + 2, width: tableRect.width - 4, height: 1)
