@@ -15,6 +15,17 @@ struct DemoCommand: ParsableCommand {
 
   @Flag(help: "Mirror the log to standard error.") var verbose = false
 
+  @Flag(name: .customLong("print"), help: "Print the catalog's datasets instead of opening the terminal UI (for scripts).")
+  var printOnly = false
+
+  @Option(help: "Generate a synthetic catalog of this many datasets instead of the realistic demo (benchmarks).")
+  var datasets: Int?
+
+  @Option(help: "With --datasets: how many samples in all (default: 10 per dataset).")
+  var samples: Int?
+
+  @OptionGroup var flags: TUIFlags
+
   func run() throws {
     PortalLog.setVerbose(verbose)
     let directory: URL
@@ -29,14 +40,31 @@ struct DemoCommand: ParsableCommand {
         "partner-portal-demo-\(stamp)-\(getpid())", isDirectory: true)
     }
     let location = CatalogLocation(directory: directory)
-    let owner = try DemoCatalog.build(at: location) { step in
-      FileHandle.standardError.write(Data("demo: \(step)\n".utf8))
+    let interactive = !printOnly && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    let owner: PortalSession
+    if let datasets {
+      let started = Date()
+      owner = try SyntheticCatalog.build(at: location, datasets: datasets, samples: samples ?? datasets * 10)
+      FileHandle.standardError.write(
+        Data("demo: generated \(datasets) datasets in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n".utf8))
+    } else {
+      owner = try DemoCatalog.build(at: location) { step in
+        if !interactive { FileHandle.standardError.write(Data("demo: \(step)\n".utf8)) }
+      }
     }
     let session =
       try actAs.map { try PortalSession.open(location: location, identity: .demo(login: $0)) } ?? owner
-    let rows = try session.listDatasets()
+    if interactive {
+      try TUILauncher.open(session: session, flags: flags, label: "demo \(location.directory.path)")
+      print("The demo catalog stays at \(location.directory.path) (export PORTAL_HOME=\(location.directory.path) to reuse it).")
+      return
+    }
+    if !printOnly {
+      FileHandle.standardError.write(Data("demo: not a terminal, printing the catalog instead (use --print to say so)\n".utf8))
+    }
+    let rows = try session.listDatasets(limit: 50)
     print(
-      "Demo catalog at \(location.directory.path) — \(rows.count) datasets, as \(session.actor.login) (\(session.actor.role.rawValue)):"
+      "Demo catalog at \(location.directory.path) — \(try session.countDatasets()) datasets, as \(session.actor.login) (\(session.actor.role.rawValue)):"
     )
     var table = TextTable(["NAME", "MODALITY", "SAMPLES", "VISIBILITY", "SENSITIVITY"])
     for row in rows {

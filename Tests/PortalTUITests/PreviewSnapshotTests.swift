@@ -60,7 +60,7 @@ struct PreviewSnapshotTests {
         let terminal = VirtualTerminal(size: size, colorDepth: depth)
         PreviewRenderer().draw(preview, into: terminal, in: terminal.bounds)
         terminal.present()
-        assertSnapshot(terminal, named: "\(testCase.name)_\(size.width)x\(size.height)_\(depth)")
+        assertSnapshot(terminal, named: "preview/\(testCase.name)_\(size.width)x\(size.height)_\(depth)")
       }
     }
   }

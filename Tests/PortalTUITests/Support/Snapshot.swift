@@ -1,10 +1,11 @@
 import Foundation
-import TerminalKit
 import Testing
+
+import TerminalKit
 
 /// Golden-file comparison for a presented `VirtualTerminal` frame.
 ///
-/// Goldens live in `__snapshots__/<name>.txt` next to this test target (found from `#filePath`).
+/// Goldens live in `__snapshots__/<name>.txt` (a name may hold a subdirectory, `preview/…`) next to this test target (found from `#filePath`).
 /// `PORTAL_UPDATE_SNAPSHOTS=1` rewrites them on purpose; a missing golden fails and says how to
 /// record it, so a forgotten golden can never make a test pass silently.
 func assertSnapshot(
@@ -15,7 +16,8 @@ func assertSnapshot(
   let actual = terminal.snapshot()
   if ProcessInfo.processInfo.environment["PORTAL_UPDATE_SNAPSHOTS"] == "1" {
     do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try actual.write(to: file, atomically: true, encoding: .utf8)
     } catch {
       Issue.record("cannot write golden \(file.path): \(error)", sourceLocation: sourceLocation)
@@ -26,7 +28,7 @@ func assertSnapshot(
     Issue.record(
       """
       missing golden \(file.path)
-      record it with: PORTAL_UPDATE_SNAPSHOTS=1 swift test --filter PreviewSnapshotTests, then review it by eye
+      record it with: PORTAL_UPDATE_SNAPSHOTS=1 swift test --filter PortalTUITests, then review it by eye
       actual:
       \(actual)
       """, sourceLocation: sourceLocation)
@@ -46,7 +48,7 @@ func assertSnapshot(
 private func snapshotDirectory(helperPath: String = #filePath) -> URL {
   // This file is in Support/; the goldens are at the test target's root.
   URL(fileURLWithPath: helperPath).deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("__snapshots__").appendingPathComponent("preview")
+    .appendingPathComponent("__snapshots__")
 }
 
 /// Lines that differ, as `-expected` / `+actual` pairs with their line numbers.

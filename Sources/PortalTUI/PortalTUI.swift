@@ -1,0 +1,40 @@
+import Foundation
+import Portal
+import TerminalKit
+
+/// The terminal UI's entry point for the `portal` executable.
+public enum PortalTUI {
+  /// Flags of the TUI entry points (`--color`, `--ascii`, `--no-mouse`, `--theme`).
+  public struct LaunchOptions: Sendable {
+    /// A colour depth the user asked for.
+    public var colorDepth: ColorDepth?
+    /// ASCII drawing characters only.
+    public var ascii: Bool
+    /// Leave the mouse to the terminal.
+    public var mouse: Bool
+    /// Start with this theme.
+    public var theme: String?
+
+    /// Creates the options.
+    public init(colorDepth: ColorDepth? = nil, ascii: Bool = false, mouse: Bool = true, theme: String? = nil) {
+      self.colorDepth = colorDepth
+      self.ascii = ascii
+      self.mouse = mouse
+      self.theme = theme
+    }
+  }
+
+  /// Opens curses on the process's terminal and runs the TUI on `session` until the user
+  /// quits; the terminal is restored on every exit path.
+  public static func run(session: PortalSession, launch: LaunchOptions, catalogLabel: String) throws {
+    let config = UserConfig.load()
+    let terminal = try NcursesTerminal(
+      options: .init(mouse: launch.mouse, colorDepth: launch.colorDepth, ascii: launch.ascii))
+    defer { terminal.restore() }
+    let options = AppOptions(
+      themeName: launch.theme ?? config.theme, keyBindings: config.keyBindings, startupWarnings: config.warnings,
+      terminalNotice: terminal.fallbackNotice, catalogLabel: catalogLabel)
+    let app = App(session: session, terminal: terminal, options: options)
+    app.run()
+  }
+}

@@ -1,2 +1,0 @@
-/// Placeholder until the screens land.
-enum PortalTUIPlaceholder {}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import PortalTUI
+import TerminalKit
+
+/// Flags of the commands that open the terminal UI.
+struct TUIFlags: ParsableArguments {
+  /// Colour depths `--color` accepts.
+  enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case never, _16 = "16", _256 = "256", truecolor
+
+    var depth: ColorDepth {
+      switch self {
+      case .never: .mono
+      case ._16: .ansi16
+      case ._256: .ansi256
+      case .truecolor: .truecolor
+      }
+    }
+  }
+
+  @Option(help: "Colours: never, 16, 256 or truecolor (default: what the terminal supports; NO_COLOR means never).")
+  var color: ColorChoice?
+
+  @Flag(help: "Draw with ASCII only (no box-drawing or block characters), for the Linux console and old terminals.")
+  var ascii = false
+
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (keeps its text selection).")
+  var noMouse = false
+
+  @Option(help: "Theme to start with (see `portal themes list`).")
+  var theme: String?
+
+  var launch: PortalTUI.LaunchOptions {
+    PortalTUI.LaunchOptions(colorDepth: color?.depth, ascii: ascii, mouse: !noMouse, theme: theme)
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Portal
+import PortalCore
+import PortalTesting
+import TerminalKit
+import Testing
+
+@testable import PortalTUI
+
+@Suite(.serialized) struct AppBehaviourTests {
+  @Test func anotherSessionsChangeShowsAndTheSelectionStaysOnTheSameDataset() throws {
+    let test = try TestCatalog("live", demo: true)
+    defer { test.remove() }
+    let data = try test.dataDirectory()
+    defer { data.remove() }
+    for name in ["Bravo", "Delta"] {
+      let root = try SampleTree.write(into: TemporaryDirectory("tree-\(name)"))
+      try test.owner.importDataset(ImportRequest(paths: [root.path], name: name))
+    }
+    let (app, terminal) = TUIHarness.app(session: test.owner, size: Size(width: 100, height: 20))
+    TUIHarness.type(app, terminal, [.key(.character("j"))])
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    #expect(screen.current?.dataset.name == "Delta")
+    // Another session adds a dataset that sorts first: Delta moves down a row.
+    let other = try PortalSession.open(location: test.location)
+    let root = try SampleTree.write(into: TemporaryDirectory("tree-alpha"))
+    try other.importDataset(ImportRequest(paths: [root.path], name: "Alpha"))
+    app.catalogDidChange()
+    app.settle()
+    #expect(terminal.snapshotText().contains("Alpha"))
+    #expect(screen.current?.dataset.name == "Delta")
+    #expect(screen.table.cursor == 2)
+  }
+
+  @Test func thePollerNoticesAnotherProcessWithoutAKeyPress() throws {
+    let test = try TestCatalog("poll", demo: true)
+    defer { test.remove() }
+    let root = try SampleTree.write(into: TemporaryDirectory("tree-poll"))
+    try test.owner.importDataset(ImportRequest(paths: [root.path], name: "First"))
+    let (app, terminal) = TUIHarness.app(session: test.owner, size: Size(width: 100, height: 20))
+    app.startWatching()
+    let second = try SampleTree.write(into: TemporaryDirectory("tree-poll-2"))
+    try PortalSession.open(location: test.location).importDataset(ImportRequest(paths: [second.path], name: "Second"))
+    let deadline = Date().addingTimeInterval(5)
+    while !terminal.snapshotText().contains("Second") && Date() < deadline {
+      app.mailbox.wait(timeout: 0.1)
+      app.settle()
+    }
+    #expect(terminal.snapshotText().contains("Second"))
+  }
+
+  @Test func searchAsYouTypeNarrowsTheListAndEscapeClearsIt() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 120, height: 30))
+    TUIHarness.type(app, terminal, [.key(.character("/"))] + InputEvent.typing("oral"))
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    #expect(screen.window.total == 1)
+    #expect(terminal.snapshotText().contains("Library centenary oral"))
+    TUIHarness.type(app, terminal, [.key(.escape)])
+    #expect(screen.window.total == 9)
+  }
+
+  @Test func keysTypedFasterThanQueriesCoalesceIntoTheLastQuery() throws {
+    let demo = try DemoFixture.get()
+    let terminal = VirtualTerminal(size: Size(width: 120, height: 30))
+    let app = App(session: demo.owner, terminal: terminal, options: TUIHarness.options())
+    terminal.enqueue([.key(.character("/"))] + InputEvent.typing("scanned"))
+    app.settle()
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    #expect(screen.query.text == "scanned")
+    #expect(screen.window.rows.map(\.dataset.name).allSatisfy { $0.lowercased().contains("scan") })
+  }
+
+  @Test func themesSwitchLiveFromThePalette() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 100, height: 24))
+    TUIHarness.type(app, terminal, [.key(.character(":"))] + InputEvent.typing("theme light") + [.key(.enter)])
+    #expect(app.theme.name == "light")
+    #expect(app.overlay == nil)
+  }
+
+  @Test func aReviewerWithoutPreviewSeesWhyInTheSamplesTab() throws {
+    let demo = try DemoFixture.get()
+    let viewer = try PortalSession.open(location: demo.location, identity: .demo(login: "tomasz"))
+    let (app, terminal) = TUIHarness.app(session: viewer, size: Size(width: 100, height: 24))
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    let index = try #require(screen.window.rows.firstIndex { $0.dataset.slug == "library-centenary-oral-histories" })
+    TUIHarness.type(app, terminal, Array(repeating: .key(.character("j")), count: index) + [.key(.enter), .key(.character("2"))])
+    #expect(terminal.snapshotText().contains("not allowed"))
+  }
+
+  @Test func quittingFromTheHomeScreenEndsTheLoop() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 80, height: 24))
+    TUIHarness.type(app, terminal, [.key(.enter), .key(.character("q"))])
+    #expect(app.isRunning)
+    TUIHarness.type(app, terminal, [.key(.character("q"))])
+    #expect(!app.isRunning)
+  }
+}
