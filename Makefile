@@ -7,10 +7,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # gets everything from `make demo` or `make test`.
 APT_PACKAGES := pkg-config libncursesw5-dev libsqlite3-dev sqlite3 libpng-dev libjpeg-dev tmux \
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra pocketsphinx pocketsphinx-en-us \
-	ffmpeg poppler-utils espeak-ng openssh-server openssh-client bc
+	ffmpeg poppler-utils espeak-ng openssh-server openssh-client bc python3-venv python3-yaml
 PORTAL := $(BUILD_DIR)/debug/portal
 
-.PHONY: deps build release demo test test-only format lint bench fixtures man clean
+.PHONY: deps pydeps build release demo test test-only format lint bench fixtures man clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -20,6 +20,17 @@ deps:
 	  echo "make deps: installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "make deps: all Debian packages present"; fi
+
+# Python tools the tests run: mlcroissant 1.1.1 (the MLCommons Croissant validator and
+# loader, with its dependencies pandas, numpy, rdflib, networkx, jsonpath-rw…) in a venv
+# under the build directory, checking export bundles' croissant.json.
+VENV := $(BUILD_DIR)/venv
+MLCROISSANT_VERSION := 1.1.1
+pydeps:
+	@if $(VENV)/bin/python -c "import mlcroissant, importlib.metadata as m; assert m.version('mlcroissant') == '$(MLCROISSANT_VERSION)'" 2>/dev/null; then \
+	  echo "make pydeps: mlcroissant $(MLCROISSANT_VERSION) present"; \
+	else echo "make pydeps: installing mlcroissant $(MLCROISSANT_VERSION) into $(VENV)"; \
+	  python3 -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check mlcroissant==$(MLCROISSANT_VERSION); fi
 
 build: deps
 	$(SWIFT) build --scratch-path $(BUILD_DIR)
@@ -31,7 +42,7 @@ demo: build
 	$(PORTAL) demo
 
 # Builds the executable too: the command-line tests run the real binary.
-test: deps
+test: deps pydeps
 	$(SWIFT) build --build-tests --scratch-path $(BUILD_DIR)
 	$(SWIFT) test --skip-build --scratch-path $(BUILD_DIR)
 
@@ -48,9 +59,11 @@ bench: release
 fixtures:
 	bash scripts/make-fixtures
 
-man: build
-	$(SWIFT) package --allow-writing-to-package-directory generate-manual --multi-page=false || \
-	  $(PORTAL) --help > docs/portal.txt
+# Man pages from the command definitions (swift-argument-parser's GenerateManual plugin).
+man: deps
+	$(SWIFT) package --scratch-path $(BUILD_DIR) --allow-writing-to-package-directory generate-manual \
+	  --configuration debug --multi-page
+	@echo "man pages in $(BUILD_DIR)/plugins/GenerateManual/outputs/portal (man -l …/portal.1)"
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -26,6 +26,8 @@ let package = Package(
       pkgConfig: "ncursesw",
       providers: [.apt(["libncursesw5-dev"])]
     ),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
     .target(
       name: "TerminalKit",
       dependencies: ["CNcurses"],
@@ -47,9 +49,18 @@ let package = Package(
     .target(
       name: "PortalMedia",
       dependencies: [
-        "PortalCore",
+        "PortalCore", "CPNG", "CJPEG",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
+      swiftSettings: strict
+    ),
+    .target(
+      name: "PortalCleaning",
+      dependencies: [
+        "PortalCore", "PortalMedia",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      resources: [.copy("Resources")],
       swiftSettings: strict
     ),
     .target(
@@ -73,7 +84,7 @@ let package = Package(
     .executableTarget(
       name: "portal",
       dependencies: [
-        "Portal", "PortalCore", "PortalTUI", "TerminalKit",
+        "Portal", "PortalCore", "PortalMedia", "PortalTUI", "TerminalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -103,6 +114,8 @@ let package = Package(
     .testTarget(
       name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
       exclude: ["__snapshots__"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalCleaningTests", dependencies: ["PortalCleaning", "PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]

@@ -19,9 +19,9 @@ struct Importer {
   /// Files at least this large are streamed alone, their samples written in batches,
   /// so memory stays bounded whatever the file.
   static let streamThreshold: Int64 = 16 << 20
-  static let chunkFiles = 256
+  static let chunkFiles = 1024
   static let chunkBytes: Int64 = 64 << 20
-  static let sampleBatch = 20_000
+  static let sampleBatch = 50_000
 
   /// What reading produced.
   struct Outcome {
@@ -49,10 +49,13 @@ struct Importer {
     var ordinal = 0
     var bytesDone: Int64 = 0
     var index = 0
+    let writer = BatchWriter(catalog: catalog, staging: staging)
     report(.reading, files: 0, of: items.count, bytes: 0, of: bytesTotal, samples: 0)
     while index < items.count {
       // A large file to analyse goes alone, streamed.
       if case .analyse(let entry) = items[index], entry.size >= Self.streamThreshold {
+        // The streamed file's rows must follow the queued batches.
+        try writer.finish()
         let count = try stream(entry, ordinalBase: ordinal, analyzer: analyzer, outcome: &outcome)
         ordinal += count
         bytesDone += entry.size
@@ -92,11 +95,12 @@ struct Importer {
             ImportBatch.NewFile(file: sourceFile(entry, sha256: sha256, type: mediaType), samples: samples))
         }
       }
-      if !batch.isEmpty { try catalog.append(batch, to: staging) }
+      try writer.submit(batch)
       bytesDone += chunkBytes
       index = end
       report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
     }
+    try writer.finish()
     outcome.samples = ordinal
     return outcome
   }

@@ -14,13 +14,29 @@ public struct AuditVerification: Sendable, Equatable, Codable {
 extension PortalSession {
   /// Audit events (oldest first), of one dataset or of the whole catalog.
   public func auditEvents(dataset reference: String? = nil, limit: Int = 200) throws -> [AuditEvent] {
+    try auditEvents(dataset: reference, filter: AuditFilter(limit: limit))
+  }
+
+  /// Audit events (oldest first) matching `filter` — by actor, action (or family,
+  /// `grant` matches `grant.create`), time — of one dataset or of the whole catalog.
+  /// A removed dataset's events are found by the whole-catalog query.
+  public func auditEvents(dataset reference: String?, filter: AuditFilter) throws -> [AuditEvent] {
+    var filter = filter
     if let reference {
       let dataset = try resolve(reference)
       try authorize(.viewAudit, on: dataset)
-      return try wrap { try catalog.auditEvents(datasetID: dataset.id, limit: limit) }
+      filter.datasetID = dataset.id
+    } else {
+      try authorize(.viewAudit)
     }
+    let query = filter
+    return try wrap { try catalog.auditEvents(query) }
+  }
+
+  /// How many events the audit log holds (for tests and the status bar).
+  public func auditEventCount() throws -> Int {
     try authorize(.viewAudit)
-    return try wrap { try catalog.auditEvents(limit: limit) }
+    return try wrap { try catalog.auditEventCount() }
   }
 
   /// Checks the whole hash chain.

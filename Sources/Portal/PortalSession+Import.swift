@@ -40,7 +40,8 @@ extension PortalSession {
     do {
       let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
       let outcome = try importer.run(
-        walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size })
+        walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size },
+        analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)))
       report.problems += outcome.problems
       report.filesAdded = outcome.added
       report.samples = outcome.samples
@@ -130,7 +131,8 @@ extension PortalSession {
     }
     do {
       let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
-      let outcome = try importer.run(items, bytesTotal: bytesToRead)
+      let outcome = try importer.run(
+        items, bytesTotal: bytesToRead, analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: follow)))
       report.problems += outcome.problems
       report.samples = outcome.samples
       report.bytes = outcome.bytes

@@ -118,6 +118,7 @@ public final class PortalSession: Sendable {
 }
 
 /// Runs a catalog call, turning store errors into portal errors.
+@discardableResult
 func wrap<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()

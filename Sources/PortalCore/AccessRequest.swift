@@ -21,11 +21,13 @@ public struct AccessRequest: Codable, Sendable, Equatable, Identifiable {
   public var decidedBy: Int64?
   public var decidedAt: Date?
   public var createdAt: Date
+  /// The grant an approval created.
+  public var grantID: Int64?
 
   public init(
     id: Int64? = nil, datasetID: Int64, principalKind: PrincipalKind, principal: String, permission: Permission,
     purpose: String, durationDays: Int? = nil, state: State = .pending, reason: String? = nil, requestedBy: Int64,
-    decidedBy: Int64? = nil, decidedAt: Date? = nil, createdAt: Date = Date()
+    decidedBy: Int64? = nil, decidedAt: Date? = nil, createdAt: Date = Date(), grantID: Int64? = nil
   ) {
     self.id = id
     self.datasetID = datasetID
@@ -40,6 +42,7 @@ public struct AccessRequest: Codable, Sendable, Equatable, Identifiable {
     self.decidedBy = decidedBy
     self.decidedAt = decidedAt
     self.createdAt = createdAt
+    self.grantID = grantID
   }
 
   enum CodingKeys: String, CodingKey {
@@ -53,5 +56,6 @@ public struct AccessRequest: Codable, Sendable, Equatable, Identifiable {
     case decidedBy = "decided_by"
     case decidedAt = "decided_at"
     case createdAt = "created_at"
+    case grantID = "grant_id"
   }
 }

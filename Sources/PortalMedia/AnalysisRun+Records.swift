@@ -1,5 +1,13 @@
 import PortalCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 // MARK: - Records (JSONL lines, CSV rows)
 
 extension AnalysisRun {
@@ -11,12 +19,18 @@ extension AnalysisRun {
     if !span.isValidUTF8 {
       addProblem("line \(span.line): not valid UTF-8 (kept as a sample; its excerpt shows U+FFFD)")
     }
-    scratch.removeAll(keepingCapacity: true)
     let excerpt: String?
     if let field = JSONTextField.find(in: span.prefix) {
-      JSONTextField.unescape(
-        UnsafeRawBufferPointer(rebasing: span.prefix[field]), into: &scratch, limit: Self.excerptSourceLimit)
-      excerpt = scratch.withUnsafeBytes { excerpts.excerpt($0, encoding: encoding) }
+      let raw = UnsafeRawBufferPointer(rebasing: span.prefix[field])
+      if let base = raw.baseAddress, memchr(base, 0x5C, raw.count) != nil {
+        let count = jsonScratch.withUnsafeMutableBufferPointer { JSONTextField.unescape(raw, into: $0) }
+        excerpt = jsonScratch.withUnsafeBytes {
+          excerpts.excerpt(UnsafeRawBufferPointer(rebasing: $0[..<count]), encoding: encoding)
+        }
+      } else {
+        // No escapes: the raw value is the text.
+        excerpt = excerpts.excerpt(raw, encoding: encoding)
+      }
     } else {
       excerpt = excerpts.excerpt(
         UnsafeRawBufferPointer(rebasing: span.prefix.prefix(Self.excerptSourceLimit)), encoding: encoding)

@@ -8,8 +8,10 @@ struct AnalysisRun {
   private let options: FileAnalyzer.Options
   private var suppressedProblems = 0
   var excerpts = ExcerptBuilder()
-  /// Scratch for unescaped JSON strings and joined CSV fields.
+  /// Scratch for joined CSV fields.
   var scratch: [UInt8] = []
+  /// Scratch for unescaped JSON strings, written through a pointer.
+  var jsonScratch = [UInt8](repeating: 0, count: excerptSourceLimit)
   /// Bytes of a record looked at for its excerpt (the builder stops at 280 characters).
   static let excerptSourceLimit = 4096
 

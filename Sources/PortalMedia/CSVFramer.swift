@@ -40,6 +40,8 @@ struct CSVFramer {
   ) rethrows {
     let quote = UInt8(ascii: "\"")
     var segmentStart = 0
+    // Between records, the next one starts here (after a byte-order mark, say).
+    if !accumulator.isActive { recordStart = fileOffset }
     for index in 0..<chunk.count {
       let byte = chunk[index]
       switch state {

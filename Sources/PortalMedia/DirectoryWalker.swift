@@ -78,8 +78,12 @@ public struct DirectoryWalker: Sendable {
       let slash = root.lastIndex(of: "/") ?? root.startIndex
       let parent = slash == root.startIndex ? "/" : String(root[..<slash])
       let name = String(root[root.index(after: slash)...])
+      // Named explicitly, the file is wanted wherever a link sends it: its own directory
+      // is the boundary the analyzer checks.
+      let target = POSIX.realPath(root) ?? root
+      let targetParent = target.lastIndex(of: "/").map { $0 == target.startIndex ? "/" : String(target[..<$0]) }
       state.entries.append(
-        FileEntry(root: parent, relativePath: name, size: Int64(info.st_size), mtimeNanos: POSIX.mtimeNanos(info)))
+        FileEntry(root: parent, relativePath: name, info: info, resolvedRoot: targetParent))
     case S_IFDIR:
       let resolved = POSIX.realPath(root) ?? root
       state.visited = [DirectoryID(info)]
@@ -124,7 +128,7 @@ public struct DirectoryWalker: Sendable {
       switch POSIX.kind(info.st_mode) {
       case S_IFREG:
         state.entries.append(
-          FileEntry(root: root, relativePath: relative, size: Int64(info.st_size), mtimeNanos: POSIX.mtimeNanos(info)))
+          FileEntry(root: root, relativePath: relative, info: info, resolvedRoot: resolvedRoot))
       case S_IFDIR:
         if state.visited.insert(DirectoryID(info)).inserted {
           subdirectories.append(child)
@@ -215,8 +219,7 @@ public struct DirectoryWalker: Sendable {
     switch POSIX.kind(info.st_mode) {
     case S_IFREG:
       state.entries.append(
-        FileEntry(
-          root: root, relativePath: link.relative, size: Int64(info.st_size), mtimeNanos: POSIX.mtimeNanos(info)))
+        FileEntry(root: root, relativePath: link.relative, info: info, resolvedRoot: resolvedRoot))
     case S_IFDIR:
       state.linkedDirectories.append((link, DirectoryID(info), target))
     default:

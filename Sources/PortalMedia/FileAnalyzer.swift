@@ -25,11 +25,14 @@ public struct FileAnalyzer: Sendable {
     public var bufferSize: Int
     /// Problems listed per file before the rest are only counted.
     public var maxProblemsPerFile: Int
+    /// Read files that now resolve outside their dataset root (match the walker's option).
+    public var followSymlinksOutsideRoot: Bool
 
     /// Creates options; `bufferSize` is raised to 64 KiB at least.
-    public init(bufferSize: Int = 1 << 20, maxProblemsPerFile: Int = 20) {
+    public init(bufferSize: Int = 1 << 20, maxProblemsPerFile: Int = 20, followSymlinksOutsideRoot: Bool = false) {
       self.bufferSize = max(bufferSize, 64 * 1024)
       self.maxProblemsPerFile = max(1, maxProblemsPerFile)
+      self.followSymlinksOutsideRoot = followSymlinksOutsideRoot
     }
   }
 
@@ -65,6 +68,17 @@ public struct FileAnalyzer: Sendable {
       run.addProblem("not a regular file; skipped")
       return run.file
     }
+    // The walk checked links, but a path can be swapped for a link between walk and read.
+    // The same inode is the file the walk approved; anything else is checked where it
+    // really is (a readlink on Linux: a few microseconds, so not for every file).
+    let sameFile =
+      entry.device == UInt64(truncatingIfNeeded: info.st_dev) && entry.inode == UInt64(truncatingIfNeeded: info.st_ino)
+    if !options.followSymlinksOutsideRoot && !sameFile, let opened = POSIX.openedPath(descriptor),
+      let root = entry.resolvedRoot ?? POSIX.realPath(entry.root), !POSIX.isInside(opened, root: root)
+    {
+      run.addProblem(DirectoryWalker.outsideRootReason)
+      return run.file
+    }
     // Small files get a buffer one byte larger than themselves, so the first read both
     // holds all of the file and shows its end.
     let size = Int64(info.st_size)
@@ -76,13 +90,13 @@ public struct FileAnalyzer: Sendable {
   }
 
   /// Analyzes the file at `path` (outside a walk: tests, previews, single-file commands).
+  /// Named explicitly, the file may be a link to anywhere, like a single-file walk root.
   public func analyze(path: String, onSample: (AnalyzedSample) throws -> Void) throws -> AnalyzedFile {
     let absolute = POSIX.standardise(path)
-    let slash = absolute.lastIndex(of: "/") ?? absolute.startIndex
-    let root = slash == absolute.startIndex ? "/" : String(absolute[..<slash])
-    let entry = FileEntry(
-      root: root, relativePath: String(absolute[absolute.index(after: slash)...]), size: 0, mtimeNanos: 0)
-    return try analyze(entry, onSample: onSample)
+    let entry = DirectoryWalker().walk([absolute]).entries.first
+    return try analyze(
+      entry ?? FileEntry(root: "/", relativePath: String(absolute.dropFirst()), size: 0, mtimeNanos: 0),
+      onSample: onSample)
   }
 }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One regular file found by `DirectoryWalker`, ready for `FileAnalyzer`.
 public struct FileEntry: Sendable, Hashable, Codable {
   /// The dataset root the file was found under: absolute, standardised (no `.`, `..` or
@@ -9,13 +17,36 @@ public struct FileEntry: Sendable, Hashable, Codable {
   public var size: Int64
   /// Modification time in nanoseconds since 1970, for change detection on rescan.
   public var mtimeNanos: Int64
+  /// `root` with every symbolic link resolved, as the walker saw it; the analyzer checks
+  /// that what it opens is still inside. Nil means "resolve when needed".
+  public var resolvedRoot: String?
+  /// Device and inode of the file when walked. The analyzer trusts the walk's symbolic
+  /// link checks only for this very file; if another file is found at the path, it
+  /// checks again where it leads.
+  public var device: UInt64?
+  /// See `device`.
+  public var inode: UInt64?
 
   /// Creates an entry; `root` should already be absolute and standardised.
-  public init(root: String, relativePath: String, size: Int64, mtimeNanos: Int64) {
+  public init(
+    root: String, relativePath: String, size: Int64, mtimeNanos: Int64, resolvedRoot: String? = nil,
+    device: UInt64? = nil, inode: UInt64? = nil
+  ) {
     self.root = root
     self.relativePath = relativePath
     self.size = size
     self.mtimeNanos = mtimeNanos
+    self.resolvedRoot = resolvedRoot
+    self.device = device
+    self.inode = inode
+  }
+
+  /// An entry for a file described by `info`, as the walker records it.
+  init(root: String, relativePath: String, info: stat, resolvedRoot: String?) {
+    self.init(
+      root: root, relativePath: relativePath, size: Int64(info.st_size), mtimeNanos: POSIX.mtimeNanos(info),
+      resolvedRoot: resolvedRoot, device: UInt64(truncatingIfNeeded: info.st_dev),
+      inode: UInt64(truncatingIfNeeded: info.st_ino))
   }
 
   /// The absolute path of the file.

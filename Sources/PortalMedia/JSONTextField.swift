@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Finds the human text of a JSONL record with a byte scan instead of a JSON parser:
 /// the top-level string field named `text`, `content`, `body` or `transcript` (in that
 /// order of preference). Nesting is skipped with a depth counter, never recursion, so a
@@ -41,41 +49,48 @@ enum JSONTextField {
     }
   }
 
-  /// Decodes the JSON string escapes of `raw` into UTF-8, appending at most about
-  /// `limit` bytes to `output`. Bad escapes and lone surrogates become U+FFFD.
-  static func unescape(_ raw: UnsafeRawBufferPointer, into output: inout [UInt8], limit: Int) {
+  /// Decodes the JSON string escapes of `raw` into UTF-8 in `output`, stopping when
+  /// fewer than 4 bytes of room remain; returns the bytes written. Bad escapes and lone
+  /// surrogates become U+FFFD. Writes through a pointer: this runs once per record.
+  static func unescape(_ raw: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
     var index = 0
-    while index < raw.count && output.count < limit {
+    var length = 0
+    let stop = output.count - 4
+    while index < raw.count && length < stop {
       let byte = raw[index]
       guard byte == backslash, index + 1 < raw.count else {
-        output.append(byte)
+        output[length] = byte
+        length += 1
         index += 1
         continue
       }
       let escape = raw[index + 1]
       index += 2
+      var value: UInt32
       switch escape {
-      case UInt8(ascii: "n"): output.append(0x0A)
-      case UInt8(ascii: "t"): output.append(0x09)
-      case UInt8(ascii: "r"): output.append(0x0D)
-      case UInt8(ascii: "b"): output.append(0x08)
-      case UInt8(ascii: "f"): output.append(0x0C)
+      case UInt8(ascii: "n"): value = 0x0A
+      case UInt8(ascii: "t"): value = 0x09
+      case UInt8(ascii: "r"): value = 0x0D
+      case UInt8(ascii: "b"): value = 0x08
+      case UInt8(ascii: "f"): value = 0x0C
       case UInt8(ascii: "u"):
-        guard var value = hex4(raw, index) else {
-          UnicodeClass.appendUTF8(TextDecoding.replacement, to: &output)
-          continue
+        guard let unit = hex4(raw, index) else {
+          value = TextDecoding.replacement
+          break
         }
+        value = unit
         index += 4
-        if value >= 0xD800 && value <= 0xDBFF, index + 1 < raw.count, raw[index] == backslash,
+        if unit >= 0xD800 && unit <= 0xDBFF, index + 1 < raw.count, raw[index] == backslash,
           raw[index + 1] == UInt8(ascii: "u"), let low = hex4(raw, index + 2), low >= 0xDC00 && low <= 0xDFFF
         {
-          value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+          value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
           index += 6
         }
-        UnicodeClass.appendUTF8(value, to: &output)
-      default: output.append(escape)
+      default: value = UInt32(escape)
       }
+      length += UnicodeClass.writeUTF8(value, to: output, at: length)
     }
+    return length
   }
 
   // MARK: - Scanning
@@ -91,15 +106,18 @@ enum JSONTextField {
   }
 
   /// Index of the closing quote of a string whose contents start at `start`, or nil if
-  /// the line ends first.
+  /// the line ends first. Jumps from quote to quote with `memchr`; a quote is escaped
+  /// when an odd run of backslashes precedes it.
   private static func stringEnd(_ line: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    guard let base = line.baseAddress else { return nil }
     var index = start
     while index < line.count {
-      switch line[index] {
-      case quote: return index
-      case backslash: index += 2
-      default: index += 1
-      }
+      guard let found = memchr(base + index, Int32(quote), line.count - index) else { return nil }
+      let position = UnsafeRawPointer(found) - base
+      var backslashes = 0
+      while position - backslashes - 1 >= start && line[position - backslashes - 1] == backslash { backslashes += 1 }
+      if backslashes % 2 == 0 { return position }
+      index = position + 1
     }
     return nil
   }

@@ -38,18 +38,27 @@ public enum MediaDetector {
       for (index, byte) in prefix.enumerated() where bytes[offset + index] != byte { return false }
       return true
     }
-    if starts(Array("%PDF-".utf8)) { return .pdf }
+    // ASCII signatures as static strings: no array is built per file.
+    func starts(_ prefix: StaticString, at offset: Int = 0) -> Bool {
+      starts(UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount), at: offset)
+    }
+    func starts(_ prefix: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+      guard bytes.count >= offset + prefix.count else { return false }
+      for (index, byte) in prefix.enumerated() where bytes[offset + index] != byte { return false }
+      return true
+    }
+    if starts("%PDF-") { return .pdf }
     if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
     if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
-    if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
-    if starts(Array("RIFF".utf8)) {
-      if starts(Array("WEBP".utf8), at: 8) { return .webp }
-      if starts(Array("WAVE".utf8), at: 8) { return .wav }
+    if starts("GIF87a") || starts("GIF89a") { return .gif }
+    if starts("RIFF") {
+      if starts("WEBP", at: 8) { return .webp }
+      if starts("WAVE", at: 8) { return .wav }
     }
-    if starts(Array("fLaC".utf8)) { return .flac }
-    if starts(Array("OggS".utf8)) { return .ogg }
-    if starts(Array("ID3".utf8)) { return .mp3 }
-    if starts(Array("ftyp".utf8), at: 4) { return .mp4 }
+    if starts("fLaC") { return .flac }
+    if starts("OggS") { return .ogg }
+    if starts("ID3") { return .mp3 }
+    if starts("ftyp", at: 4) { return .mp4 }
     if starts([0x1A, 0x45, 0xDF, 0xA3]) { return EBMLHeader.docType(bytes) }
     // FF FE is both a UTF-16 byte-order mark and a valid MPEG layer I header; text wins
     // (layer I files are rare, UTF-16 exports are not).

@@ -35,6 +35,23 @@ enum POSIX {
     return String(validatingCString: resolved)
   }
 
+  /// The path the open file `descriptor` actually is (links resolved by the kernel at
+  /// open time), or nil where the platform cannot say.
+  static func openedPath(_ descriptor: Int32) -> String? {
+    #if os(Linux)
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let length = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
+      guard length > 0 else { return nil }
+      return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    #elseif canImport(Darwin)
+      var buffer = [CChar](repeating: 0, count: Int(MAXPATHLEN) + 1)
+      guard fcntl(descriptor, F_GETPATH, &buffer) == 0 else { return nil }
+      return String(validatingCString: buffer)
+    #else
+      return nil
+    #endif
+  }
+
   /// The process's working directory, or nil if it has gone away.
   static func currentDirectory() -> String? {
     guard let cwd = getcwd(nil, 0) else { return nil }

@@ -61,7 +61,7 @@ enum TextDecoding {
 
   /// One multi-byte scalar at `index`: its value (U+FFFD if ill-formed) and the bytes
   /// consumed (at least 1, so decoding always advances).
-  private static func decodeUTF8(_ bytes: UnsafeRawBufferPointer, at index: Int) -> (UInt32, Int) {
+  static func decodeUTF8(_ bytes: UnsafeRawBufferPointer, at index: Int) -> (UInt32, Int) {
     let lead = bytes[index]
     let length: Int
     var lower: UInt8 = 0x80

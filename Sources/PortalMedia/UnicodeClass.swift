@@ -29,25 +29,31 @@ enum UnicodeClass {
       || value == 0x2028 || value == 0x2029 || value == 0x202F || value == 0x205F || value == 0x3000
   }
 
-  /// Appends `value` encoded as UTF-8 (surrogates and out-of-range become U+FFFD).
+  /// Writes `value` as UTF-8 at `offset` (surrogates and out-of-range become U+FFFD);
+  /// returns the bytes written. The caller leaves 4 bytes of room.
   @inline(__always)
-  static func appendUTF8(_ value: UInt32, to output: inout [UInt8]) {
+  static func writeUTF8(_ value: UInt32, to output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
     var value = value
     if (value >= 0xD800 && value <= 0xDFFF) || value > 0x10FFFF { value = TextDecoding.replacement }
     switch value {
-    case 0..<0x80: output.append(UInt8(value))
+    case 0..<0x80:
+      output[offset] = UInt8(value)
+      return 1
     case 0x80..<0x800:
-      output.append(UInt8(0xC0 | value >> 6))
-      output.append(UInt8(0x80 | value & 0x3F))
+      output[offset] = UInt8(0xC0 | value >> 6)
+      output[offset + 1] = UInt8(0x80 | value & 0x3F)
+      return 2
     case 0x800..<0x10000:
-      output.append(UInt8(0xE0 | value >> 12))
-      output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-      output.append(UInt8(0x80 | value & 0x3F))
+      output[offset] = UInt8(0xE0 | value >> 12)
+      output[offset + 1] = UInt8(0x80 | (value >> 6) & 0x3F)
+      output[offset + 2] = UInt8(0x80 | value & 0x3F)
+      return 3
     default:
-      output.append(UInt8(0xF0 | value >> 18))
-      output.append(UInt8(0x80 | (value >> 12) & 0x3F))
-      output.append(UInt8(0x80 | (value >> 6) & 0x3F))
-      output.append(UInt8(0x80 | value & 0x3F))
+      output[offset] = UInt8(0xF0 | value >> 18)
+      output[offset + 1] = UInt8(0x80 | (value >> 12) & 0x3F)
+      output[offset + 2] = UInt8(0x80 | (value >> 6) & 0x3F)
+      output[offset + 3] = UInt8(0x80 | value & 0x3F)
+      return 4
     }
   }
 }

@@ -33,20 +33,6 @@ extension Catalog {
     }
   }
 
-  /// Records a grant.
-  public func addGrant(_ grant: Grant, audit: AuditEvent) throws -> Grant {
-    try write { db in
-      var grant = grant
-      try grant.insert(db)
-      var event = audit
-      event.datasetID = grant.datasetID
-      event.targetID = String(grant.id ?? 0)
-      event.after = Self.json(grant)
-      try AuditChain.append(event, in: db)
-      return grant
-    }
-  }
-
   /// Records an access request.
   public func addRequest(_ request: AccessRequest, audit: AuditEvent) throws -> AccessRequest {
     try write { db in
@@ -59,11 +45,6 @@ extension Catalog {
       try AuditChain.append(event, in: db)
       return request
     }
-  }
-
-  /// Access requests on a dataset, newest first.
-  public func requests(on datasetID: Int64) throws -> [AccessRequest] {
-    try read { try AccessRequest.filter(Column("dataset_id") == datasetID).order(Column("id").desc).fetchAll($0) }
   }
 
   static func json<T: Encodable>(_ value: T) -> String {

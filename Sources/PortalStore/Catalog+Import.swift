@@ -51,6 +51,8 @@ extension Catalog {
   public func append(_ batch: ImportBatch, to staging: StagingVersion, now: Date = Date()) throws {
     try write { db in
       try Self.renewLease(staging, now: now, in: db)
+      // Only this transaction inserts samples now, so rows above this id are ours.
+      let lastSampleID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM sample") ?? 0
       let insertFile = try db.cachedStatement(
         sql: """
           INSERT INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type)
@@ -83,6 +85,11 @@ extension Catalog {
             reused.fileID,
           ])
       }
+      try db.execute(
+        sql: """
+          INSERT INTO sample_fts (rowid, excerpt)
+          SELECT id, excerpt FROM sample WHERE id > ? AND excerpt IS NOT NULL
+          """, arguments: [lastSampleID])
     }
   }
 

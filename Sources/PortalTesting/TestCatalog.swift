@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Portal
 import PortalCore
 import PortalStore
@@ -33,4 +34,25 @@ public struct TestCatalog: Sendable {
   }
 
   public func remove() { directory.remove() }
+}
+
+extension TestCatalog {
+  /// Records a PII scan of a dataset's current version, as the cleaning worker will:
+  /// the publication checklist reads these rows.
+  public func recordPIIScan(_ slug: String, findings: Int, byType: String = "{}") throws {
+    let catalog = try catalog()
+    try catalog.write { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT id, current_version_id FROM dataset WHERE slug = ?", arguments: [slug])
+      else { throw StoreError.notFound(what: "dataset \(slug)") }
+      let datasetID: Int64 = row["id"]
+      let versionID: Int64? = row["current_version_id"]
+      try db.execute(
+        sql: """
+          INSERT INTO pii_scan (dataset_id, version_id, samples_scanned, findings, by_type, scanned_at)
+          VALUES (?, ?, 10, ?, ?, ?)
+          """, arguments: [datasetID, versionID, findings, byType, Date()])
+    }
+  }
 }

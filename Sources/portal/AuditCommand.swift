@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Portal
+import PortalCore
 
 /// `portal audit list|verify`.
 struct AuditCommand: ParsableCommand {
@@ -12,11 +13,21 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List audit events, oldest first.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only events about this dataset.") var dataset: String?
+    @Option(help: "Only events by this login.") var actor: String?
+    @Option(help: "Only this action (grant.create) or family (grant).") var action: String?
+    @Option(help: "Only events since: 2027-03-31, an ISO-8601 time, or 7d (days ago).") var since: String?
     @Option(help: "At most this many (the newest).") var limit = 200
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-      let events = try global.session().auditEvents(dataset: dataset, limit: limit)
+      let start = try since.map { text -> Date in
+        if text.hasSuffix("d"), let days = Int(text.dropLast()) {
+          return Date().addingTimeInterval(-Double(days) * 86_400)
+        }
+        return try DateArgument.parse(text).addingTimeInterval(text.count == 10 ? -86_399 : 0)
+      }
+      let filter = AuditFilter(actor: actor, action: action, since: start, limit: limit)
+      let events = try global.session().auditEvents(dataset: dataset, filter: filter)
       if json {
         print(JSONText.pretty(events))
         return

@@ -11,15 +11,20 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "Mirror the log to standard error.")
   var verbose = false
 
+  @Option(
+    name: .customLong("as"),
+    help: "Act as this user — only in a demo catalog, to show each role; elsewhere you are your OS account.")
+  var actAs: String?
+
   /// Where the catalog is.
   var location: CatalogLocation {
     if let catalog { return CatalogLocation(directory: URL(fileURLWithPath: catalog, isDirectory: true)) }
     return CatalogLocation.default()
   }
 
-  /// Opens the catalog as the OS user.
+  /// Opens the catalog as the OS user (or, in a demo catalog only, as `--as`).
   func session() throws -> PortalSession {
     PortalLog.setVerbose(verbose)
-    return try PortalSession.open(location: location)
+    return try PortalSession.open(location: location, identity: actAs.map { .demo(login: $0) } ?? .operatingSystem)
   }
 }

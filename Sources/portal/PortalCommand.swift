@@ -15,8 +15,11 @@ struct PortalCommand: AsyncParsableCommand {
     version: PortalVersion.current,
     subcommands: [
       InitCommand.self, ImportCommand.self, DatasetsCommand.self, SamplesCommand.self, SearchCommand.self,
-      DemoCommand.self, UserCommand.self, AuditCommand.self,
-      TUICommand.self, ThemesCommand.self,
+      PreviewCommand.self, DemoCommand.self, UserCommand.self, AuditCommand.self,
+      GroupCommand.self, EditCommand.self, TagCommand.self, PublishCommand.self, RequestPublicationCommand.self,
+      SignoffCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, RequestCommand.self,
+      RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, RemoveCommand.self,
+      LicencesCommand.self, ExportCommand.self, TUICommand.self, ThemesCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

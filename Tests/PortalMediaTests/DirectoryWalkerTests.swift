@@ -88,6 +88,20 @@ struct DirectoryWalkerTests {
     }
   }
 
+  @Test func aFileNameThatIsNotUTF8IsReportedNotMangled() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("fine.txt", text: "x")
+    // "bad\xFF.txt": a Latin-1 name from an old archive.
+    let name = Array(directory.path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".txt".utf8) + [0]
+    let descriptor = name.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { creat($0.baseAddress!, 0o644) }
+    #expect(descriptor >= 0)
+    close(descriptor)
+    let result = DirectoryWalker().walk([directory.path])
+    #expect(result.entries.map(\.relativePath) == ["fine.txt"])
+    #expect(result.problems.map(\.reason) == ["a file name here is not valid UTF-8; rename it to import it"])
+    unlink(name.map { CChar(bitPattern: $0) })
+  }
+
   @Test func aMissingRootIsAProblem() throws {
     let directory = try TemporaryDirectory()
     let result = DirectoryWalker().walk([directory.path + "/missing"])

@@ -121,6 +121,47 @@ struct FileAnalyzerTests {
     #expect(sounds.first?.excerpt == nil)
   }
 
+  @Test func detectsEachFormatFromAFileWhateverItsExtension() throws {
+    let directory = try TemporaryDirectory()
+    let cases: [([UInt8], MediaType)] = [
+      (Fixtures.ascii("%PDF-1.4\n"), .pdf), (Fixtures.png(width: 4, height: 3), .png),
+      (Fixtures.jpeg(width: 4, height: 3), .jpeg), (Fixtures.gif(width: 4, height: 3), .gif),
+      (Fixtures.webpVP8X(width: 4, height: 3), .webp),
+      (Fixtures.wav(channels: 1, sampleRate: 8000, bits: 8, dataBytes: 80), .wav),
+      (Fixtures.flac(sampleRate: 8000, channels: 1, bits: 8, totalSamples: 80), .flac),
+      (Fixtures.ascii("ID3") + [3, 0, 0, 0, 0, 0, 0], .mp3), (Fixtures.ascii("OggS") + [0, 2, 0, 0], .ogg),
+      (Fixtures.mp4(version: 0, timescale: 1000, duration: 10), .mp4), (Fixtures.ebml(docType: "webm"), .webm),
+      (Fixtures.ebml(docType: "matroska"), .matroska),
+    ]
+    for (index, (bytes, expected)) in cases.enumerated() {
+      let (file, samples) = try analyze(try directory.write("file\(index).txt", bytes))
+      #expect(file.mediaType == expected)
+      #expect(samples.count == 1 && samples[0].length == Int64(bytes.count) && samples[0].mediaType == expected)
+      #expect(file.encoding == nil)
+    }
+  }
+
+  @Test func skipsAByteOrderMarkBeforeTheFirstRecordAndDecodesUTF16Text() throws {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write("bom.jsonl", [0xEF, 0xBB, 0xBF] + Fixtures.ascii("{\"text\":\"first\"}\n"))
+    let (file, samples) = try analyze(path)
+    #expect(file.encoding == .utf8BOM)
+    #expect(samples.map(\.offset) == [3])
+    #expect(samples.map(\.excerpt) == ["first"])
+    let csv = [0xEF, 0xBB, 0xBF] + Fixtures.ascii("a,b\n1,2\n")
+    let (_, rows) = try analyze(try directory.write("bom.csv", csv))
+    #expect(rows.map(\.offset) == [7])
+    #expect(rows.first?.sha256 == (try sha256sum(Fixtures.ascii("1,2"))))
+    let headerless = [0xEF, 0xBB, 0xBF] + Fixtures.ascii("1,2\n3,4\n")
+    let (_, firstRows) = try analyze(try directory.write("bom2.csv", headerless))
+    #expect(firstRows.map(\.offset) == [3, 7])
+    #expect(firstRows.first?.sha256 == (try sha256sum(Fixtures.ascii("1,2"))))
+    let utf16: [UInt8] = [0xFF, 0xFE] + "Grüße, 世界\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let (text, textSamples) = try analyze(try directory.write("u16.txt", utf16))
+    #expect(text.encoding == .utf16LE)
+    #expect(textSamples.first?.excerpt == "Grüße, 世界")
+  }
+
   @Test func stopsWithTheCallbacksError() throws {
     struct Stop: Error {}
     let directory = try TemporaryDirectory()

@@ -86,12 +86,16 @@ struct FuzzTests {
     var generator = SeededGenerator(state: 3)
     let extensions = ["jsonl", "csv", "tsv", "txt", "md", "png", "wav", "bin"]
     for index in 0..<300 {
-      let bytes = Self.hostileBytes(&generator, maxLength: 2000)
+      let bom: [UInt8] = index % 5 == 0 ? [0xEF, 0xBB, 0xBF] : []
+      let bytes = bom + Self.hostileBytes(&generator, maxLength: 2000)
       let path = try directory.write("f\(index).\(extensions[index % extensions.count])", bytes)
-      let (file, samples) = try analyze(path)
+      let (file, samples) = try analyze(path, options: .init(bufferSize: 64 * 1024))
       #expect(file.mediaType != nil || !file.problems.isEmpty)
       for sample in samples {
         #expect(sample.offset >= 0 && sample.length >= 0 && sample.offset + sample.length <= Int64(bytes.count))
+        // The hash is of exactly the bytes the range designates.
+        let range = Int(sample.offset)..<Int(min(Int64(bytes.count), sample.offset + max(0, sample.length)))
+        #expect(sample.sha256 == Hex.sha256(Array(bytes[range])))
         #expect(sample.excerpt.map { $0.unicodeScalars.count <= 280 && TerminalSanitizerTests.isClean($0) } ?? true)
       }
     }
@@ -166,9 +170,12 @@ struct FuzzTests {
       bytes.withUnsafeBytes { raw in
         if let range = JSONTextField.find(in: raw) {
           #expect(range.lowerBound >= 0 && range.upperBound <= raw.count)
-          var output: [UInt8] = []
-          JSONTextField.unescape(UnsafeRawBufferPointer(rebasing: raw[range]), into: &output, limit: 4096)
-          let excerpt = output.withUnsafeBytes { excerpts.excerpt($0, encoding: .utf8) }
+          var output = [UInt8](repeating: 0, count: 64)
+          let count = output.withUnsafeMutableBufferPointer {
+            JSONTextField.unescape(UnsafeRawBufferPointer(rebasing: raw[range]), into: $0)
+          }
+          #expect(count <= 64)
+          let excerpt = excerpts.excerpt(Array(output[..<count]), encoding: .utf8)
           #expect(excerpt.map { TerminalSanitizerTests.isClean($0) } ?? true)
         }
       }

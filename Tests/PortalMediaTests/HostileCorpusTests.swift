@@ -100,6 +100,34 @@ struct HostileCorpusTests {
     #expect(reasons(file) == ["file vanished since the scan (run the import again to rescan)"])
   }
 
+  @Test func aFileSwappedForALinkOutsideTheRootAfterTheWalkIsNotRead() throws {
+    let outside = try TemporaryDirectory()
+    let secret = try outside.write("secret.txt", text: "not part of the dataset")
+    let directory = try TemporaryDirectory()
+    let path = try directory.write("swap.txt", text: "dataset text")
+    let entry = try #require(DirectoryWalker().walk([directory.path]).entries.first)
+    try FileManager.default.removeItem(atPath: path)
+    try directory.link("swap.txt", to: secret)
+    var samples = 0
+    let file = try FileAnalyzer().analyze(entry) { _ in samples += 1 }
+    #expect(reasons(file) == [DirectoryWalker.outsideRootReason])
+    #expect(samples == 0)
+    let allowed = try FileAnalyzer(options: .init(followSymlinksOutsideRoot: true)).analyze(entry) { _ in samples += 1 }
+    #expect(allowed.mediaType == .plainText && samples == 1)
+  }
+
+  @Test func aFileRewrittenInPlaceSinceTheWalkIsStillRead() throws {
+    let directory = try TemporaryDirectory()
+    let path = try directory.write("data/new.txt", text: "first version")
+    let entry = try #require(DirectoryWalker().walk([directory.path]).entries.first)
+    try FileManager.default.removeItem(atPath: path)
+    try directory.write("data/new.txt", text: "second version")  // a new inode, same place
+    var excerpts: [String?] = []
+    let file = try FileAnalyzer().analyze(entry) { excerpts.append($0.excerpt) }
+    #expect(file.problems.isEmpty)
+    #expect(excerpts == ["second version"])
+  }
+
   @Test func anUnreadableFileIsAProblemUnlessRunningAsRoot() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.write("secret.txt", text: "classified")

@@ -88,7 +88,7 @@ public enum DemoCatalog {
       let requester = try PortalSession.open(location: location, identity: .demo(login: requesterLogin))
       try requester.requestAccess(
         slug, permission: request.permission, purpose: request.purpose, durationDays: request.durationDays,
-        forLab: kind == .lab ? request.principal : nil)
+        for: PrincipalRef(kind: kind, name: request.principal))
     }
   }
 }

@@ -5,7 +5,7 @@ import TerminalKit
 
 /// Golden-file comparison for a presented `VirtualTerminal` frame.
 ///
-/// Goldens live in `__snapshots__/<name>.txt` next to this test target (found from `#filePath`).
+/// Goldens live in `__snapshots__/<name>.txt` (a name may hold a subdirectory, `preview/…`) next to this test target (found from `#filePath`).
 /// `PORTAL_UPDATE_SNAPSHOTS=1` rewrites them on purpose; a missing golden fails and says how to
 /// record it, so a forgotten golden can never make a test pass silently.
 func assertSnapshot(
@@ -16,7 +16,8 @@ func assertSnapshot(
   let actual = terminal.snapshot()
   if ProcessInfo.processInfo.environment["PORTAL_UPDATE_SNAPSHOTS"] == "1" {
     do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
       try actual.write(to: file, atomically: true, encoding: .utf8)
     } catch {
       Issue.record("cannot write golden \(file.path): \(error)", sourceLocation: sourceLocation)

@@ -1,0 +1,70 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+// MARK: - Export: the bundle's metadata documents
+
+extension PortalSession {
+  /// Gathers what the documents say, once the data is written.
+  func bundleFacts(
+    _ dataset: Dataset, version: DatasetVersion, lineage: [DatasetVersion], kind: BundleKind, options: ExportOptions,
+    data: BundleDataWriter
+  ) throws -> BundleFacts {
+    let versionID = version.id ?? 0
+    let owner = try wrap { try catalog.user(id: dataset.ownerID) }
+    let state = try wrap { try catalog.governanceState(dataset.id ?? 0) }
+    return BundleFacts(
+      dataset: dataset, version: version, lineage: lineage,
+      organisation: (try? catalog.meta("organisation")).flatMap { $0 } ?? "the partner",
+      ownerName: owner?.displayName ?? owner?.login ?? "the owner", ownerLogin: owner?.login ?? "",
+      piiScans: try wrap { try catalog.piiScans(ofVersion: versionID) },
+      signoffs: state?.signoffs.filter { $0.versionID == versionID } ?? [],
+      grants: try wrap { try catalog.grants(on: dataset.id ?? 0) }, kind: kind, format: options.format,
+      files: data.files, fileSets: data.fileSets, recordSets: data.recordSets,
+      samplesByModality: try wrap { try catalog.sampleCountsByModality(ofVersion: versionID) }, exportedAt: Date(),
+      exportedBy: actor.login, portalVersion: PortalVersion.current)
+  }
+
+  /// Writes croissant.json, README.md, access-policy.json, provenance.jsonl, then
+  /// SHA256SUMS over every file.
+  func writeDocuments(_ facts: BundleFacts, into writer: BundleWriter) throws {
+    try writer.write(CroissantBuilder.document(facts).prettyText + "\n", at: writer.reserve("croissant.json"))
+    try writer.write(DatasetCardBuilder.card(facts), at: writer.reserve("README.md"))
+    try writer.write(AccessPolicyDocument(facts).jsonText, at: writer.reserve("access-policy.json"))
+    let provenance = try writer.create(writer.reserve("provenance.jsonl"))
+    let full = (try? authorize(.viewAudit, on: facts.dataset)) != nil
+    for event in try wrap({ try catalog.allAuditEvents(ofDataset: facts.dataset.id ?? 0) }) {
+      if full {
+        try provenance.writeLine(JSONText.encode(event))
+      } else {
+        // Someone who may download but not read the audit log gets the chain's shape
+        // (what happened, when, hashes), not who did it or the states before and after.
+        try provenance.writeLine(
+          JSONText.encode(
+            RedactedEvent(
+              id: event.id, at: event.at, action: event.action, targetKind: event.targetKind,
+              previousHash: event.previousHash, hash: event.hash)))
+      }
+    }
+    try provenance.finish()
+    let entries = writer.written.map { (path: $0.key, sha256: $0.value.sha256) }
+    try writer.write(ChecksumList.text(entries), at: writer.reserve("SHA256SUMS"))
+  }
+}
+
+/// An audit event without its actor and states.
+private struct RedactedEvent: Encodable {
+  var id: Int64?
+  var at: Date
+  var action: String
+  var targetKind: String
+  var previousHash: String
+  var hash: String
+
+  enum CodingKeys: String, CodingKey {
+    case id, at, action
+    case targetKind = "target_kind"
+    case previousHash = "previous_hash"
+    case hash
+  }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The Croissant Responsible-AI (`rai:`) properties the catalog can state truthfully:
+/// how the data was collected (its imports), personal information (the PII scans),
+/// how it was processed (its lineage), and what it may and may not be used for (the
+/// use rights). Nothing is invented: what the catalog does not know is left out.
+public enum ResponsibleAI {
+  /// The `rai:` members of the dataset node.
+  public static func properties(_ facts: BundleFacts) -> [String: JSONValue] {
+    var properties: [String: JSONValue] = [
+      "rai:dataCollection": .string(collection(facts)),
+      "rai:personalSensitiveInformation": .array(personalInformation(facts).map(JSONValue.string)),
+      "rai:dataPreprocessingProtocol": .array(processingSteps(facts).map(JSONValue.string)),
+      "rai:dataUseCases": .array(
+        (facts.intendedUses + facts.outOfScopeUses.map { "Out of scope: \($0)" }).map(JSONValue.string)),
+      "rai:dataReleaseMaintenancePlan": .string(maintenance(facts)),
+    ]
+    if let first = facts.lineage.last?.createdAt {
+      properties["rai:dataCollectionTimeframe"] = .array([
+        .string(CroissantBuilder.day(first)), .string(CroissantBuilder.day(facts.version.createdAt)),
+      ])
+    }
+    var limitations: [String] = []
+    if facts.latestScan.map({ !$0.isClean }) ?? true { limitations.append(facts.personalInformationStatement) }
+    if facts.kind == .privateTerms {
+      limitations.append("Delivered under the partner's private terms; see access-policy.json.")
+    }
+    if !limitations.isEmpty { properties["rai:dataLimitations"] = .array(limitations.map(JSONValue.string)) }
+    return properties
+  }
+
+  /// How the data came to the catalog, from the first version's import.
+  static func collection(_ facts: BundleFacts) -> String {
+    let first = facts.lineage.last ?? facts.version
+    let date = CroissantBuilder.day(first.createdAt)
+    let counts = facts.samplesByModality.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+      .joined(separator: ", ")
+    return
+      "Contributed by \(facts.organisation) from its own holdings through the data partnership programme. Registered in the partner's catalog on \(date) by importing files in place (checksummed; raw files are never modified); version \(facts.version.number) holds \(facts.sampleCount) samples\(counts.isEmpty ? "" : " (\(counts))")."
+  }
+
+  /// The PII scan's result and how it was handled.
+  static func personalInformation(_ facts: BundleFacts) -> [String] {
+    var lines = [facts.personalInformationStatement]
+    if let scan = facts.latestScan, !scan.isClean {
+      lines.append(contentsOf: scan.byType.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value) found" })
+    }
+    if facts.lineage.contains(where: { $0.origin == .clean && $0.parameters.contains("pii") }) {
+      lines.append("A PII redaction step was applied in this version's lineage (see rai:dataPreprocessingProtocol).")
+    }
+    return lines
+  }
+
+  /// One line per version of the lineage, oldest first: origin, parameters, report.
+  static func processingSteps(_ facts: BundleFacts) -> [String] {
+    facts.lineage.reversed().map { version in
+      var line = "Version \(version.number) (\(version.origin.rawValue), \(CroissantBuilder.day(version.createdAt)))"
+      if let parent = facts.lineage.first(where: { $0.id == version.parentID }) {
+        line += " from version \(parent.number)"
+      }
+      line += ": \(version.sampleCount) samples, \(version.totalBytes) bytes"
+      if let parameters = compact(version.parameters) { line += "; parameters \(parameters)" }
+      if let report = compact(version.report) { line += "; report \(report)" }
+      return line
+    }
+  }
+
+  private static func maintenance(_ facts: BundleFacts) -> String {
+    let contact = facts.dataset.contact.map { " (\($0))" } ?? ""
+    return
+      "Maintained by \(facts.organisation); owner \(facts.ownerName)\(contact). New versions are made by re-importing or cleaning and get new version numbers; this bundle is version \(facts.version.number) and never changes."
+  }
+
+  /// A JSON object's text without absolute import paths (they describe the partner's
+  /// machine, not the data), or nil when empty.
+  private static func compact(_ json: String) -> String? {
+    guard let data = json.data(using: .utf8),
+      var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], !object.isEmpty
+    else { return nil }
+    if object["roots"] != nil { object["roots"] = (object["roots"] as? [Any])?.count ?? 0 }
+    object.removeValue(forKey: "problems")
+    object.removeValue(forKey: "seconds")
+    guard let text = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
+    return String(decoding: text, as: UTF8.self)
+  }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Portal
+
+/// `portal reject ID --reason "…"`.
+struct RejectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reject", abstract: "Reject an access request, saying why.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The request's id (see portal requests).") var id: Int64
+  @Option(help: "Why (the requester sees it).") var reason: String
+
+  func run() throws {
+    try global.session().rejectRequest(id, reason: reason)
+    print("Rejected request #\(id).")
+  }
+}

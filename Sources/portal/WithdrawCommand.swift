@@ -1,0 +1,16 @@
+import ArgumentParser
+import Portal
+
+/// `portal withdraw ID`: the requester takes back a pending request.
+struct WithdrawCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "withdraw", abstract: "Withdraw one of your pending access requests.")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The request's id (see portal requests --mine).") var id: Int64
+
+  func run() throws {
+    try global.session().withdrawRequest(id)
+    print("Withdrew request #\(id).")
+  }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Portal
+import PortalTesting
+import Testing
+
+/// `portal export` end to end on the demo catalog, with the real binary and the real
+/// validators: mlcroissant (Croissant 1.1), sha256sum, a YAML parser.
+@Suite(.serialized)
+struct ExportCommandLineTests {
+  @Test func everyDemoDatasetExportsToABundleThatMlcroissantAndSha256sumAccept() throws {
+    let dir = try TemporaryDirectory("export-demo")
+    defer { dir.remove() }
+    let home = dir.appending("catalog").path
+    _ = try DemoCatalog.build(at: CatalogLocation(directory: URL(fileURLWithPath: home, isDirectory: true)))
+    func portal(_ arguments: [String]) throws -> Shell.Result { try PortalBinary.run(arguments, home: home) }
+
+    // One public-pending dataset passes its checklist honestly: a clean PII scan of
+    // its current version (as the worker writes it), a reviewer's sign-off, publish.
+    let photos = "photo-and-illustration-library"
+    try sqlite(
+      home,
+      """
+      INSERT INTO pii_scan (dataset_id, version_id, samples_scanned, findings, by_type, scanned_at)
+      SELECT id, current_version_id, 8, 0, '{}', strftime('%Y-%m-%d %H:%M:%f', 'now') FROM dataset WHERE slug = '\(photos)'
+      """)
+    try expectOK(try portal(["signoff", photos, "--note", "no faces, no names", "--as", "leila"]))
+    try expectOK(try portal(["publish", photos, "--confirm-irreversible", "--yes", "--as", "amara"]))
+
+    // A public dataset whose checklist fails (no PII scan) is refused as a public bundle.
+    let refused = try portal(["export", "archive-catalogue-1904-2019", "--to", dir.appending("refused").path])
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("--private-terms"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appending("refused").path))
+
+    let list = try portal(["datasets", "list", "--json"])
+    let slugs = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+      .compactMap { ($0["dataset"] as? [String: Any])?["slug"] as? String }
+    #expect(slugs.count == 9)
+    let formats = ["original", "jsonl", "parquet-compatible-jsonl"]
+    for (index, slug) in slugs.enumerated() {
+      let bundle = dir.appending("bundles/\(slug)").path
+      var arguments = ["export", slug, "--to", bundle, "--format", formats[index % 3]]
+      if slug != photos { arguments.append("--private-terms") }
+      try expectOK(try portal(arguments))
+      try checkBundle(bundle, publicLicence: slug == photos ? "cc-by-4.0" : nil)
+    }
+    let audit = try portal(["audit", "list", "--action", "dataset.export", "--json"])
+    #expect(audit.stdout.components(separatedBy: "\"dataset.export\"").count - 1 == slugs.count)
+  }
+
+  /// sha256sum -c, mlcroissant validate and load of every record set, the card's YAML.
+  private func checkBundle(_ bundle: String, publicLicence: String?) throws {
+    let sums = try Shell.run("/usr/bin/sha256sum", ["--strict", "-c", "SHA256SUMS"], currentDirectory: bundle)
+    #expect(sums.status == 0, "sha256sum -c failed in \(bundle): \(sums.stdout)\(sums.stderr)")
+    let jsonld = bundle + "/croissant.json"
+    let validation = try Shell.run(Mlcroissant.path, ["validate", "--jsonld", jsonld])
+    let verdict = validation.stdout + validation.stderr
+    #expect(
+      validation.status == 0 && !verdict.contains("WARNING") && !verdict.contains("error"), "\(bundle): \(verdict)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonld))) as? [String: Any])
+    let recordSets = (document["recordSet"] as? [[String: Any]] ?? []).compactMap { $0["@id"] as? String }
+    #expect(!recordSets.isEmpty)
+    for name in recordSets {
+      let load = try Shell.run(
+        Mlcroissant.path, ["load", "--jsonld", jsonld, "--record_set", name, "--num_records", "5"])
+      #expect(load.status == 0 && load.stdout.contains("Done"), "\(bundle) \(name): \(load.stderr.suffix(600))")
+    }
+    let yaml = try Shell.run(
+      "/usr/bin/env",
+      [
+        "python3", "-c",
+        "import sys, yaml; t = open(sys.argv[1]).read(); assert t.startswith('---\\n'); h = yaml.safe_load(t.split('---\\n')[1]); print(h['license']); print(h['size_categories'][0])",
+        bundle + "/README.md",
+      ])
+    #expect(yaml.status == 0, "README header of \(bundle): \(yaml.stderr)")
+    let header = yaml.stdout.split(separator: "\n").map(String.init)
+    #expect(header.first.map { !$0.isEmpty } == true)
+    if let publicLicence {
+      #expect(header.first == publicLicence)
+      #expect(document["license"] as? String == "https://spdx.org/licenses/CC-BY-4.0.html")
+      #expect(document["isAccessibleForFree"] as? Bool == true)
+    }
+    #expect(document["rai:personalSensitiveInformation"] != nil && document["rai:dataCollection"] != nil)
+  }
+
+  private func expectOK(_ result: Shell.Result) throws {
+    guard result.status == 0 else { throw CLIFailure("portal failed: \(result.stderr)\(result.stdout)") }
+  }
+
+  private func sqlite(_ home: String, _ sql: String) throws {
+    let result = try Shell.run("/usr/bin/sqlite3", [home + "/catalog.sqlite", sql])
+    guard result.status == 0 else { throw CLIFailure("sqlite3 failed: \(result.stderr)") }
+  }
+}
+
+/// The mlcroissant command `make pydeps` installs into `.build/venv` (or `$PORTAL_MLCROISSANT`).
+enum Mlcroissant {
+  static var path: String {
+    if let explicit = ProcessInfo.processInfo.environment["PORTAL_MLCROISSANT"], !explicit.isEmpty { return explicit }
+    let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    return package.appendingPathComponent(".build/venv/bin/mlcroissant").path
+  }
+}
