@@ -19,7 +19,7 @@ extension PortalSession {
     }
     let id = dataset.id ?? 0
     let grants = try wrap { try catalog.grants(on: id) }
-    let requests = try wrap { try catalog.requests(on: id) }
+    let requests = try wrap { try catalog.accessRequests(datasetIDs: [id]) }
     let logins = Dictionary(
       (try wrap { try catalog.users() }).compactMap { user in user.id.map { ($0, user.login) } },
       uniquingKeysWith: { first, _ in first })
