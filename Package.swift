@@ -64,9 +64,17 @@ let package = Package(
       swiftSettings: strict
     ),
     .target(
+      name: "PortalWorker",
+      dependencies: [
+        "PortalCore", "PortalStore", "PortalMedia", "PortalCleaning",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strict
+    ),
+    .target(
       name: "Portal",
       dependencies: [
-        "PortalCore", "PortalStore", "PortalMedia",
+        "PortalCore", "PortalStore", "PortalMedia", "PortalWorker",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
@@ -98,6 +106,11 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
+    .executableTarget(
+      name: "QueueBench",
+      dependencies: ["PortalTesting", "Portal", "PortalCore", "PortalStore"],
+      swiftSettings: strict
+    ),
     .testTarget(name: "PortalCoreTests", dependencies: ["PortalCore"], swiftSettings: strict),
     .testTarget(
       name: "PortalStoreTests",
@@ -116,6 +129,13 @@ let package = Package(
       exclude: ["__snapshots__"], swiftSettings: strict),
     .testTarget(
       name: "PortalCleaningTests", dependencies: ["PortalCleaning", "PortalCore"], swiftSettings: strict),
+    .testTarget(
+      name: "PortalWorkerTests",
+      dependencies: [
+        "PortalWorker", "Portal", "PortalCore", "PortalStore", "PortalTesting",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: strict),
     .testTarget(
       name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
   ]

@@ -5,6 +5,20 @@ import Foundation
 public struct Job: Codable, Sendable, Equatable, Identifiable {
   public enum Kind: String, Codable, Sendable, CaseIterable {
     case clean, ocr, transcribe, scan
+    /// Test-only kinds: the queue scenarios need jobs that finish at once, run for a
+    /// while, write numbered items, or crash their worker. No front end can queue them,
+    /// and a worker runs them only when its process is started for tests
+    /// (see `isTestOnly`).
+    case testNoop = "test-noop"
+    case testSleep = "test-sleep"
+    case testItems = "test-items"
+    case testCrash = "test-crash"
+
+    /// Whether only the test harness may queue and run this kind.
+    public var isTestOnly: Bool { rawValue.hasPrefix("test-") }
+
+    /// The kinds people may queue.
+    public static var userKinds: [Kind] { allCases.filter { !$0.isTestOnly } }
   }
 
   public enum State: String, Codable, Sendable, CaseIterable {

@@ -21,7 +21,7 @@ public enum AuditChain {
     let millis = (event.at.timeIntervalSince1970 * 1000).rounded(.down)
     event.at = Date(timeIntervalSince1970: (millis + 0.4) / 1000)
     event.previousHash =
-      try String.fetchOne(db, sql: "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1")
+      try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1"))
       ?? genesis
     event.hash = hash(of: event)
     try event.insert(db)
@@ -31,7 +31,20 @@ public enum AuditChain {
 
   /// Hex SHA-256 of the event's canonical content.
   public static func hash(of event: AuditEvent) -> String {
-    SHA256.hash(data: Data(event.canonicalContent.utf8)).map { String(format: "%02x", $0) }.joined()
+    hex(SHA256.hash(data: Data(event.canonicalContent.utf8)))
+  }
+
+  /// Lower-case hex of `bytes` (String(format:) per byte is slow on Linux, and every
+  /// audited write hashes).
+  public static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(64)
+    for byte in bytes {
+      out.append(digits[Int(byte >> 4)])
+      out.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The outcome of checking the whole chain.

@@ -52,7 +52,7 @@ extension Catalog {
     try write { db in
       try Self.renewLease(staging, now: now, in: db)
       // Only this transaction inserts samples now, so rows above this id are ours.
-      let lastSampleID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM sample") ?? 0
+      let lastSampleID = try Self.lastSampleID(in: db)
       let insertFile = try db.cachedStatement(
         sql: """
           INSERT INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type)
@@ -85,12 +85,24 @@ extension Catalog {
             reused.fileID,
           ])
       }
-      try db.execute(
-        sql: """
-          INSERT INTO sample_fts (rowid, excerpt)
-          SELECT id, excerpt FROM sample WHERE id > ? AND excerpt IS NOT NULL
-          """, arguments: [lastSampleID])
+      try Self.indexExcerpts(after: lastSampleID, in: db)
     }
+  }
+
+  /// The highest sample id so far: rows a write transaction inserts after reading it
+  /// are the transaction's own (there is one writer).
+  static func lastSampleID(in db: Database) throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT max(id) FROM sample") ?? 0
+  }
+
+  /// Adds the excerpts of samples inserted after `lastSampleID` to the full-text index,
+  /// in one statement: every path that inserts samples calls this before committing.
+  static func indexExcerpts(after lastSampleID: Int64, in db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO sample_fts (rowid, excerpt)
+        SELECT id, excerpt FROM sample WHERE id > ? AND excerpt IS NOT NULL
+        """, arguments: [lastSampleID])
   }
 
   /// Updates the file hash once a streamed file has been read to its end.
@@ -122,38 +134,45 @@ extension Catalog {
     _ staging: StagingVersion, report: String, audit: AuditEvent, update: @Sendable (inout Dataset) -> Void,
     now: Date = Date()
   ) throws -> Dataset {
-    try write { db in
-      guard var dataset = try Dataset.fetchOne(db, key: staging.datasetID) else {
-        throw StoreError.notFound(what: "the dataset being imported")
-      }
-      let totals = try Row.fetchOne(
-        db,
-        sql: "SELECT count(*) AS n, coalesce(sum(byte_length), 0) AS bytes FROM sample WHERE version_id = ?",
-        arguments: [staging.versionID])
-      let count: Int = totals?["n"] ?? 0
-      let bytes: Int64 = totals?["bytes"] ?? 0
-      let kinds = try String.fetchAll(
-        db, sql: "SELECT DISTINCT media_type FROM sample WHERE version_id = ?", arguments: [staging.versionID])
-      try db.execute(
-        sql: """
-          UPDATE dataset_version SET state = 'ready', lease_until = NULL, report = ?, sample_count = ?, total_bytes = ?
-          WHERE id = ? AND state = 'staging'
-          """, arguments: [report, count, bytes, staging.versionID])
-      guard db.changesCount == 1 else {
-        throw StoreError.conflict(
-          "the import was interrupted for too long and its staging data was discarded; run it again")
-      }
-      dataset.currentVersionID = staging.versionID
-      dataset.modality = Modality.of(kinds.compactMap(MediaType.init(rawValue:))) ?? dataset.modality
-      dataset.revision += 1
-      dataset.updatedAt = now
-      update(&dataset)
-      try dataset.update(db)
-      var event = audit
-      event.datasetID = staging.datasetID
-      try AuditChain.append(event, in: db)
-      return dataset
+    try write { db in try Self.publish(staging, report: report, audit: audit, update: update, now: now, in: db) }
+  }
+
+  /// The body of `publish`, inside the caller's transaction (a job publishes its
+  /// output in the transaction that completes the job).
+  static func publish(
+    _ staging: StagingVersion, report: String, audit: AuditEvent, update: (inout Dataset) -> Void, now: Date,
+    in db: Database
+  ) throws -> Dataset {
+    guard var dataset = try Dataset.fetchOne(db, key: staging.datasetID) else {
+      throw StoreError.notFound(what: "the dataset being imported")
     }
+    let totals = try Row.fetchOne(
+      db,
+      sql: "SELECT count(*) AS n, coalesce(sum(byte_length), 0) AS bytes FROM sample WHERE version_id = ?",
+      arguments: [staging.versionID])
+    let count: Int = totals?["n"] ?? 0
+    let bytes: Int64 = totals?["bytes"] ?? 0
+    let kinds = try String.fetchAll(
+      db, sql: "SELECT DISTINCT media_type FROM sample WHERE version_id = ?", arguments: [staging.versionID])
+    try db.execute(
+      sql: """
+        UPDATE dataset_version SET state = 'ready', lease_until = NULL, report = ?, sample_count = ?, total_bytes = ?
+        WHERE id = ? AND state = 'staging'
+        """, arguments: [report, count, bytes, staging.versionID])
+    guard db.changesCount == 1 else {
+      throw StoreError.conflict(
+        "the import was interrupted for too long and its staging data was discarded; run it again")
+    }
+    dataset.currentVersionID = staging.versionID
+    dataset.modality = Modality.of(kinds.compactMap(MediaType.init(rawValue:))) ?? dataset.modality
+    dataset.revision += 1
+    dataset.updatedAt = now
+    update(&dataset)
+    try dataset.update(db)
+    var event = audit
+    event.datasetID = staging.datasetID
+    try AuditChain.append(event, in: db)
+    return dataset
   }
 
   /// Throws away a staging version (and the dataset it was creating).

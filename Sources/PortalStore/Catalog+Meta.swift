@@ -12,11 +12,13 @@ extension Catalog {
 
   /// Sets a `catalog_meta` value inside a caller's transaction.
   public static func setMeta(_ key: String, _ value: String, in db: Database) throws {
-    try db.execute(
+    // Cached: every audited write sets the audit head.
+    try db.cachedStatement(
       sql: """
         INSERT INTO catalog_meta(key, value) VALUES (?, ?)
         ON CONFLICT(key) DO UPDATE SET value = excluded.value
-        """, arguments: [key, value])
+        """
+    ).execute(arguments: [key, value])
   }
 
   /// The user with this login, if any.

@@ -19,7 +19,9 @@ struct PortalCommand: AsyncParsableCommand {
       GroupCommand.self, EditCommand.self, TagCommand.self, PublishCommand.self, RequestPublicationCommand.self,
       SignoffCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, RequestCommand.self,
       RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, RemoveCommand.self,
-      LicencesCommand.self, ExportCommand.self, TUICommand.self, ThemesCommand.self,
+      LicencesCommand.self, ExportCommand.self,
+      JobsCommand.self, CleanCommand.self, ScanCommand.self, OCRCommand.self, TranscribeCommand.self,
+      WorkerCommand.self, TUICommand.self, ThemesCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

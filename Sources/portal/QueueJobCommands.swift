@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Portal
+import PortalCore
+
+/// What the queueing commands share: the dataset, priority, and how to report.
+struct QueueOptions: ParsableArguments {
+  @Argument(help: "The dataset's name or slug.") var dataset: String
+  @Option(help: "Lower runs first (default 100).") var priority = 100
+  @Flag(help: "Print JSON for scripts.") var json = false
+
+  func report(_ row: JobRow) {
+    if json {
+      print(JSONText.pretty(row))
+      return
+    }
+    print(
+      "Queued \(row.job.kind.rawValue) job \(row.job.id ?? 0) on '\(SafeText.line(row.datasetName))' (version \(row.inputVersionNumber ?? 0))."
+    )
+    print("A running portal (or `portal worker`) picks it up; follow it with `portal jobs show \(row.job.id ?? 0)`.")
+  }
+}
+
+/// `portal clean DATASET --steps normalize,pii,dedup,near-dedup,quality,lang`.
+struct CleanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "clean", abstract: "Queue a cleaning job: a new text version through the steps you choose.")
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var queue: QueueOptions
+  @Option(help: "Steps in order, comma-separated: normalize, pii, dedup, near-dedup, quality, lang.")
+  var steps: String
+
+  func run() throws {
+    queue.report(
+      try global.session().queueClean(
+        queue.dataset, steps: steps.split(separator: ",").map(String.init), priority: queue.priority))
+  }
+}
+
+/// `portal scan DATASET`: a detect-only PII scan.
+struct ScanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scan", abstract: "Queue a PII scan of the current version (no new version; for publication).")
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var queue: QueueOptions
+
+  func run() throws { queue.report(try global.session().queueScan(queue.dataset, priority: queue.priority)) }
+}
+
+/// `portal ocr DATASET`.
+struct OCRCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ocr", abstract: "Queue OCR of the dataset's images and PDFs (tesseract, English and French).")
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var queue: QueueOptions
+
+  func run() throws { queue.report(try global.session().queueOCR(queue.dataset, priority: queue.priority)) }
+}
+
+/// `portal transcribe DATASET`.
+struct TranscribeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "transcribe",
+    abstract: "Queue transcription of the dataset's recordings (pocketsphinx, English; rough on hard audio).")
+  @OptionGroup var global: GlobalOptions
+  @OptionGroup var queue: QueueOptions
+
+  func run() throws {
+    queue.report(try global.session().queueTranscription(queue.dataset, priority: queue.priority))
+  }
+}
