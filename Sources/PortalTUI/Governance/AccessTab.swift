@@ -105,7 +105,7 @@ final class AccessTab {
     ]
     var rows: [[StyledList.Cell]] = content.grants.map { row in
       let grant = row.grant
-      var expires = grant.expiresAt.map { GovernanceFormat.day($0) } ?? "never"
+      var expires = grant.expiresAt.map { format.date($0) } ?? "never"
       var expiresRole = ThemeRole.text
       if row.expiringSoon, let date = grant.expiresAt {
         expires += " (\(GovernanceDates.badge(until: date, now: now)))"

@@ -25,6 +25,12 @@ final class VisibilityDialog: Overlay {
 
   var capturesText: Bool { confirming != nil }
 
+  /// Whether the Publish button is enabled (tests).
+  var publishEnabled: Bool { buttons.enabled[Button.publish.rawValue] }
+
+  /// The checklist shown, once loaded (tests).
+  var shownChecklist: PublicationChecklist? { checklist.value }
+
   /// Every item but the typed confirmation is met.
   private var readyToPublish: Bool {
     guard let items = checklist.value?.items else { return false }

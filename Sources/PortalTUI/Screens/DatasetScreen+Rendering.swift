@@ -60,7 +60,7 @@ extension DatasetScreen {
         text: label, in: Rect(x: rect.x, y: row, width: labelWidth, height: 1), style: context.style(.muted))
       context.terminal.put(
         text: value, in: Rect(x: rect.x + labelWidth, y: row, width: rect.width - labelWidth, height: 1),
-        style: context.style(.text))
+        style: context.style(Badges.role(forFact: label, of: summary.dataset)))
       row += 1
     }
     return row

@@ -45,6 +45,7 @@ extension DatasetsScreen {
       table.render(into: terminal, in: tableRect, dataSource: source)
     }
     colourVisibility(context, in: tableRect)
+    colourSensitivity(context, in: tableRect)
     if let message = emptyMessage {
       let line = Rect(x: tableRect.x + 2, y: tableRect.y + 2, width: tableRect.width - 4, height: 1)
       terminal.put(text: message, in: line, style: context.style(loadError == nil ? .muted : .error))
@@ -150,7 +151,7 @@ extension DatasetsScreen {
           label.isEmpty
           ? Rect(x: inner.x, y: y, width: inner.width, height: 1)
           : Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1)
-        terminal.put(text: value, in: valueRect, style: context.style(.text))
+        terminal.put(text: value, in: valueRect, style: context.style(Badges.role(forFact: label, of: dataset)))
       }
       return
     }
@@ -163,7 +164,7 @@ extension DatasetsScreen {
       terminal.put(text: label, in: Rect(x: half.x, y: y, width: labelWidth, height: 1), style: context.style(.muted))
       terminal.put(
         text: value, in: Rect(x: half.x + labelWidth, y: y, width: half.width - labelWidth, height: 1),
-        style: context.style(.text))
+        style: context.style(Badges.role(forFact: label, of: dataset)))
     }
   }
 }
