@@ -100,33 +100,35 @@ final class AccessTab {
     let format = context.format
     let now = format.now()
     let header: [StyledList.Cell] = [
-      .init("Principal", 18), .init("Permission", 10), .init("Expires", 22), .init("Granted by", 10),
+      .init("Principal", 15), .init("Permission", 10), .init("Expires", 12), .init("By", 9),
       .init("On", 10), .init("Status", 0),
     ]
     var rows: [[StyledList.Cell]] = content.grants.map { row in
       let grant = row.grant
-      var expires = grant.expiresAt.map { format.date($0) } ?? "never"
-      var expiresRole = ThemeRole.text
-      if row.expiringSoon, let date = grant.expiresAt {
-        expires += " (\(GovernanceDates.badge(until: date, now: now)))"
-        expiresRole = .warning
-      }
-      let statusRole: ThemeRole = row.status == .active ? .success : row.status == .expired ? .warning : .muted
       let rowRole: ThemeRole = row.status == .active ? .text : .muted
+      var status = row.status.rawValue
+      var statusRole: ThemeRole = row.status == .active ? .success : row.status == .expired ? .warning : .muted
+      if row.status == .active, row.expiringSoon, let date = grant.expiresAt {
+        // The badge replaces "active": an expiring grant is still active, and the
+        // warning style is what a steward scanning the list should notice.
+        status = GovernanceDates.badge(until: date, now: now)
+        statusRole = .warning
+      }
       return [
-        .init(SafeText.line(grant.principalRef.description), 18, rowRole),
-        .init(grant.permission.rawValue, 10, rowRole), .init(expires, 22, row.status == .active ? expiresRole : .muted),
-        .init(SafeText.line(row.grantedByLogin), 10, rowRole), .init(format.date(grant.grantedAt), 10, rowRole),
-        .init(row.status.rawValue, 0, statusRole),
+        .init(SafeText.line(grant.principalRef.description), 15, rowRole),
+        .init(grant.permission.rawValue, 10, rowRole),
+        .init(grant.expiresAt.map { format.date($0) } ?? "never", 12, row.expiringSoon ? .warning : rowRole),
+        .init(SafeText.line(row.grantedByLogin), 9, rowRole), .init(format.date(grant.grantedAt), 10, rowRole),
+        .init(status, 0, statusRole),
       ]
     }
     rows += content.pending.map { row in
       let request = row.request
       return [
-        .init(SafeText.line(request.principalRef.description), 18), .init(request.permission.rawValue, 10),
-        .init(request.durationDays.map { "asks \($0) days" } ?? "asks open-ended", 22, .pending),
-        .init(SafeText.line(row.requestedByLogin), 10), .init(format.date(request.createdAt), 10),
-        .init("request", 0, .pending),
+        .init(SafeText.line(request.principalRef.description), 15), .init(request.permission.rawValue, 10),
+        .init(request.durationDays.map { "\($0) days" } ?? "open-ended", 12, .pending),
+        .init(SafeText.line(row.requestedByLogin), 9), .init(format.date(request.createdAt), 10),
+        .init("requested", 0, .pending),
       ]
     }
     let parts = Layout.rows(rect, [.fill, .fixed(3)])

@@ -26,9 +26,13 @@ enum GovernanceDates {
     return CalendarDate(year: year, month: month, day: day)
   }
 
-  /// Whole days from `now` until `date`, rounded up (0 once past).
+  /// Calendar days (UTC) from `now` until `date` (0 on the day itself or once past):
+  /// a grant "until the 14th" expires in 4 days on the 10th, whatever the hour.
   static func daysLeft(until date: Date, now: Date) -> Int {
-    max(0, Int((date.timeIntervalSince(now) / 86_400).rounded(.up)))
+    let calendar = utc
+    let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now), to: calendar.startOfDay(for: date))
+      .day
+    return max(0, days ?? 0)
   }
 
   /// `expires in 3 days` / `expires today`.

@@ -75,7 +75,7 @@ final class GrantDialog: Overlay {
         app.toast(
           unchanged
             ? "\(principal) already holds \(permission.rawValue) — nothing changed"
-            : "Granted \(change.changes[0].summary)",
+            : "Saved: \(change.changes[0].summary)",
           kind: unchanged ? .info : .success, seconds: 6)
         app.catalogDidChange()
       case .failure(let error):

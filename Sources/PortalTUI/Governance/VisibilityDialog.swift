@@ -174,8 +174,8 @@ final class VisibilityDialog: Overlay {
     let bottom = inner.maxY - 3
     if let field = confirming {
       terminal.put(
-        text: "Publish is permanent. Type publish and Enter (Esc cancels):", in: inner.row(bottom - inner.y),
-        style: context.style(.warning))
+        text: message?.0 ?? "Publish is permanent. Type publish and Enter (Esc cancels):",
+        in: inner.row(bottom - inner.y), style: context.style(.warning))
       var form = FormFields(rows: [.init(label: "Confirm", control: .text(field))])
       form.render(context, in: Rect(x: inner.x, y: bottom + 1, width: min(40, inner.width), height: 1), labelWidth: 8)
       if case .text(let drawn) = form.rows[0].control { confirming = drawn }

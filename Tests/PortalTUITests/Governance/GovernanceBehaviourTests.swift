@@ -35,7 +35,8 @@ import Testing
     #expect(text.contains("download"))
     #expect(text.contains("expires in 10 days"))
     let grants = try fixture.test.owner.grants(on: fixture.slugs[0])
-    #expect(grants.contains { $0.grant.principal == "lab:training" && $0.grant.permission == .download && $0.expiringSoon })
+    #expect(
+      grants.contains { $0.grant.principal == "lab:training" && $0.grant.permission == .download && $0.expiringSoon })
     let events = try fixture.test.owner.auditEvents(dataset: fixture.slugs[0], limit: 50)
     #expect(events.contains { $0.action == "grant.create" && $0.actor == "stella" })
   }
@@ -95,7 +96,8 @@ import Testing
     let requests = try #require(mine.topScreen as? RequestsScreen)
     #expect(requests.selected?.request.permission == .download)
     TUIHarness.type(mine, screen, [.key(.character("w")), .key(.left), .key(.enter)])
-    #expect(waitUntil(mine) { (try? vic.accessRequests().first { $0.request.permission == .download }?.state) == .withdrawn })
+    #expect(
+      waitUntil(mine) { (try? vic.accessRequests().first { $0.request.permission == .download }?.state) == .withdrawn })
   }
 
   @Test func publishingIsRefusedUntilTheChecklistPassesThenNeedsTheTypedConfirmation() throws {
