@@ -35,10 +35,13 @@ final class ExportDialog: Overlay {
 
   var capturesText: Bool { if case .editing = phase { form.focusIsText } else { false } }
 
-  /// Shows progress as if an export were running (snapshot tests of the running dialog).
-  func showProgress(_ progress: ExportProgress, startedAt: Date) {
+  /// Seconds since the start, fixed (snapshot tests of the running dialog).
+  private var fixedElapsed: Double?
+
+  /// Shows progress as if an export had run for `elapsed` seconds (snapshot tests).
+  func showProgress(_ progress: ExportProgress, elapsed: Double) {
     phase = .running(progress)
-    started = startedAt
+    fixedElapsed = elapsed
   }
 
   func handle(_ event: InputEvent, app: App) -> Bool {
@@ -150,7 +153,7 @@ final class ExportDialog: Overlay {
     let format = context.format
     var bar = ProgressBar(fraction: progress?.fraction ?? 0, label: progress?.phase.rawValue ?? "starting")
     if let progress {
-      let seconds = max(0.001, format.now().timeIntervalSince(started))
+      let seconds = max(0.001, fixedElapsed ?? format.now().timeIntervalSince(started))
       let rate = format.bytes(Int64(Double(progress.bytesDone) / seconds)) + "/s"
       bar.detail =
         "\(format.bytes(progress.bytesDone))/\(format.bytes(progress.bytesTotal))  \(rate)  \(progress.filesDone)/\(progress.filesTotal) files"

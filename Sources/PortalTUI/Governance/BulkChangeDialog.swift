@@ -224,11 +224,25 @@ final class BulkChangeDialog: Overlay {
         ])
       }
     }
-    let listRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(1, inner.height - 6))
+    let listRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(1, inner.height - 8))
     list.render(
       context, in: listRect, header: [.init("Dataset", 24), .init("Outcome", 9), .init("Before → after / why", 0)],
       rows: rows)
+    // The row under the cursor in full: refusal reasons are long sentences.
     var y = listRect.maxY
+    let details = plan.items.flatMap { item in item.outcomes.map { (item.slug, $0) } }
+    if details.indices.contains(list.cursor) {
+      let (slug, outcome) = details[list.cursor]
+      if let reason = outcome.reason {
+        let role: ThemeRole = outcome.kind == .refused ? .error : .muted
+        let lines = DisplayWidth.wrap("\(SafeText.line(slug)): \(SafeText.line(reason))", width: max(1, inner.width))
+        for line in lines.prefix(2) {
+          context.terminal.put(text: line, in: inner.row(y - inner.y), style: context.style(role))
+          y += 1
+        }
+      }
+    }
+    y = listRect.maxY + 2
     if let message { y = DialogFrame.paragraph(message.0, message.1, context, in: inner, from: y) }
     if case .applying = phase {
       context.terminal.put(text: "Applying…", in: inner.row(inner.height - 2), style: context.style(.muted))

@@ -11,7 +11,7 @@ final class VisibilityDialog: Overlay {
   private enum Button: Int, CaseIterable {
     case request, withdraw, publish, makePrivate
 
-    var label: String { ["Request publication", "Withdraw request", "Publish", "Make private"][rawValue] }
+    var label: String { ["Request publication", "Withdraw", "Publish", "Make private"][rawValue] }
   }
 
   private var dataset: Dataset
@@ -133,7 +133,7 @@ final class VisibilityDialog: Overlay {
   func render(_ context: RenderContext, in rect: Rect) {
     guard
       let inner = DialogFrame.draw(
-        context, in: rect, width: 100, height: rect.height - 2, title: "Visibility of \(SafeText.line(dataset.name))")
+        context, in: rect, width: 100, height: min(rect.height - 2, 26), title: "Visibility of \(SafeText.line(dataset.name))")
     else { return }
     let terminal = context.terminal
     let role: ThemeRole =
