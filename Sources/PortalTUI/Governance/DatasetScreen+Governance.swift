@@ -8,6 +8,16 @@ extension DatasetScreen {
   /// the detail's `allowedActions` (false until the detail has loaded).
   func allows(_ action: String) -> Bool { detail.value?.allowedActions.contains(action) ?? false }
 
+  /// Status-bar hints for what the actor may do here (from `allowedActions`).
+  var governanceHints: [(ActionID, String)] {
+    var hints: [(ActionID, String)] = []
+    if tab == .access && allows("manageGrants") { hints += [(.addGrant, "Grant"), (.revokeGrant, "Revoke")] }
+    if allows("editMetadata") { hints.append((.editMetadata, "Edit")) }
+    if allows("changeVisibility") { hints.append((.visibility, "Visibility")) }
+    if allows("download") { hints.append((.exportBundle, "Export")) }
+    return hints
+  }
+
   /// Governance and export actions, and cursor moves on the Access tab; false if
   /// `action` is none of them.
   func performGovernance(_ action: ActionID, app: App) -> Bool {

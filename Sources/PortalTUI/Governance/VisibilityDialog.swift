@@ -133,7 +133,8 @@ final class VisibilityDialog: Overlay {
   func render(_ context: RenderContext, in rect: Rect) {
     guard
       let inner = DialogFrame.draw(
-        context, in: rect, width: 100, height: min(rect.height - 2, 26), title: "Visibility of \(SafeText.line(dataset.name))")
+        context, in: rect, width: 100, height: min(rect.height - 2, 26),
+        title: "Visibility of \(SafeText.line(dataset.name))")
     else { return }
     let terminal = context.terminal
     let role: ThemeRole =

@@ -68,7 +68,7 @@ public final class DatasetScreen: Screen {
   public var hints: [(ActionID, String)] {
     var hints: [(ActionID, String)] = [(.nextTab, "Next tab")]
     if tab == .samples { hints.append((.previewDown, "Scroll preview")) }
-    return hints
+    return hints + governanceHints
   }
 
   public let capturesText = false
