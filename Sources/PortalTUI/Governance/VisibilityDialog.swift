@@ -20,6 +20,8 @@ final class VisibilityDialog: Overlay {
   private var confirming: TextField?
   private var message: (String, ThemeRole)?
   private var busy = false
+  /// What the actor may do on the dataset (nil until loaded).
+  private var allowed: Set<String>?
 
   init(dataset: Dataset) { self.dataset = dataset }
 
@@ -43,14 +45,15 @@ final class VisibilityDialog: Overlay {
     let slug = dataset.slug
     app.submit(
       key: "visibility.checklist",
-      { () throws -> (Dataset, PublicationChecklist) in
-        (try session.showDataset(slug).summary.dataset, try session.publicationChecklist(slug))
+      { () throws -> (DatasetDetail, PublicationChecklist) in
+        (try session.showDataset(slug), try session.publicationChecklist(slug))
       }
     ) { [weak self] result in
       guard let self else { return }
       switch result {
-      case .success(let (fresh, list)):
-        self.dataset = fresh
+      case .success(let (detail, list)):
+        self.dataset = detail.summary.dataset
+        self.allowed = Set(detail.allowedActions)
         self.checklist = .loaded(list)
       case .failure(let error): self.checklist = .failed(describe(error))
       }
@@ -60,9 +63,12 @@ final class VisibilityDialog: Overlay {
 
   private func updateButtons() {
     let visibility = dataset.visibility
+    // Disabled for those the policy refuses: the session would refuse them anyway.
+    let changes = allowed?.contains("changeVisibility") ?? false
+    let publishes = allowed?.contains("publish") ?? false
     buttons.setEnabled([
-      visibility == .private, visibility == .publicPending, visibility == .publicPending && readyToPublish,
-      visibility != .private,
+      changes && visibility == .private, changes && visibility == .publicPending,
+      publishes && visibility == .publicPending && readyToPublish, changes && visibility != .private,
     ])
   }
 
@@ -183,6 +189,10 @@ final class VisibilityDialog: Overlay {
     } else {
       if let message {
         terminal.put(text: message.0, in: inner.row(bottom - inner.y), style: context.style(message.1))
+      } else if let allowed, !allowed.contains("changeVisibility") {
+        terminal.put(
+          text: "Only the dataset's owner or a steward may change its visibility.", in: inner.row(bottom - inner.y),
+          style: context.style(.muted))
       }
       buttons.render(context, in: inner.row(bottom + 1 - inner.y))
     }

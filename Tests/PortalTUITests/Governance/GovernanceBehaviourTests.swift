@@ -140,6 +140,31 @@ import Testing
     #expect(try fixture.test.owner.showDataset(slug).summary.dataset.visibility == .public)
   }
 
+  @Test func aReviewerSignsOffFromTheDatasetScreenAndAViewerSeesNoVisibilityMoves() throws {
+    let fixture = try GovernanceTUIFixture("tui-signoff")
+    defer { fixture.remove() }
+    let slug = fixture.slugs[0]
+    try fixture.describe(slug)
+    try fixture.session("stella").requestPublication(slug)
+    let (app, terminal) = try fixture.app(as: "rita")
+    TUIHarness.type(app, terminal, [.key(.enter), .key(.character("s"))])
+    #expect(app.overlay is ConfirmOverlay)
+    TUIHarness.type(app, terminal, [.key(.left), .key(.enter)])
+    #expect(
+      waitUntil(app) {
+        (try? fixture.test.owner.publicationChecklist(slug).items.first { $0.kind == .signoff }?.met) == true
+      })
+    TUIHarness.press(app, terminal, .character("v"))
+    #expect(app.overlay == nil)
+    #expect(app.visibleToasts.contains { $0.contains("Only the owner or a steward") })
+    let (viewer, screen) = try fixture.app(as: "vic")
+    TUIHarness.type(viewer, screen, [.key(.character("v"))])
+    let dialog = try #require(viewer.overlay as? VisibilityDialog)
+    #expect(waitUntil(viewer) { dialog.shownChecklist != nil })
+    #expect(!dialog.publishEnabled)
+    #expect(screen.snapshotText().contains("Only the dataset's owner or a steward"))
+  }
+
   @Test func aBulkPreviewWithARefusalAppliesNothingAllOrNoneAndTheRestWhenSkipping() throws {
     let fixture = try GovernanceTUIFixture("tui-bulk", datasets: ["Alpha", "Bravo"])
     defer { fixture.remove() }
