@@ -165,6 +165,38 @@ import Testing
     #expect(screen.snapshotText().contains("Only the dataset's owner or a steward"))
   }
 
+  @Test func aBulkTagAddAndARequestApprovedFromTheAccessTab() throws {
+    let fixture = try GovernanceTUIFixture("tui-bulk-tags", datasets: ["Alpha", "Bravo"])
+    defer { fixture.remove() }
+    let (app, terminal) = try fixture.app()
+    // Change: visibility → sensitivity → add tags.
+    TUIHarness.type(app, terminal, [.key(.character(" ")), .key(.character(" ")), .key(.character("b"))])
+    TUIHarness.type(app, terminal, [.key(.right), .key(.right), .key(.tab)])
+    TUIHarness.type(app, terminal, text: "maritime, records")
+    TUIHarness.press(app, terminal, .enter)
+    let dialog = try #require(app.overlay as? BulkChangeDialog)
+    #expect(waitUntil(app) { dialog.plan != nil })
+    #expect(dialog.plan?.changeCount == 2)
+    TUIHarness.press(app, terminal, .enter)
+    #expect(waitUntil(app) { app.overlay == nil })
+    for slug in fixture.slugs {
+      #expect(try fixture.test.owner.showDataset(slug).summary.dataset.tags == ["maritime", "records"])
+    }
+
+    try fixture.session("vic").requestAccess(
+      fixture.slugs[0], permission: .evaluate, purpose: "benchmarks", durationDays: 20)
+    app.catalogDidChange()
+    TUIHarness.type(app, terminal, [.key(.character("g")), .key(.enter), .key(.character("3")), .key(.character("A"))])
+    #expect(app.overlay is ApproveDialog)
+    TUIHarness.press(app, terminal, .enter)
+    #expect(waitUntil(app) { app.overlay == nil })
+    #expect(
+      try fixture.test.owner.grants(on: fixture.slugs[0]).contains {
+        $0.grant.principal == "vic" && $0.grant.permission == .evaluate
+      })
+    #expect(waitUntil(app) { terminal.snapshotText().contains("user:vic") })
+  }
+
   @Test func aBulkPreviewWithARefusalAppliesNothingAllOrNoneAndTheRestWhenSkipping() throws {
     let fixture = try GovernanceTUIFixture("tui-bulk", datasets: ["Alpha", "Bravo"])
     defer { fixture.remove() }
