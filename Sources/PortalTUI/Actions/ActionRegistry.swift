@@ -23,7 +23,7 @@ public struct ActionRegistry: Sendable {
 
   /// The portal's actions.
   public static let standard: ActionRegistry = {
-    let lists: Set<ScreenKind> = [.datasets, .dataset, .help]
+    let lists: Set<ScreenKind> = [.datasets, .dataset, .help, .requests]
     var actions: [ActionSpec] = [
       ActionSpec(.quit, "Quit", "Leave the portal from any screen.", keys: ["Q"]),
       ActionSpec(.back, "Back", "Close the overlay or screen; on the home screen, clear the search, then quit.",
@@ -81,6 +81,7 @@ public struct ActionRegistry: Sendable {
           .tab(tab), "\(tab.prefix(1).uppercased() + tab.dropFirst()) tab", "Show the \(tab) tab.",
           keys: ["\(number + 1)"], screens: [.dataset]))
     }
+    actions += governanceActions
     return ActionRegistry(actions)
   }()
 }

@@ -6,6 +6,8 @@ public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
   case dataset
   /// The help overlay.
   case help
+  /// The access requests inbox.
+  case requests
 
   /// How help titles the screen's section.
   public var title: String {
@@ -13,6 +15,7 @@ public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
     case .datasets: "Datasets"
     case .dataset: "Dataset"
     case .help: "Help"
+    case .requests: "Requests"
     }
   }
 }

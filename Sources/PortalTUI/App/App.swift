@@ -286,6 +286,7 @@ public final class App {
       let names = options.themes.names()
       let index = names.firstIndex(of: theme.name).map { ($0 + 1) % max(1, names.count) } ?? 0
       if names.indices.contains(index) { setTheme(names[index]) }
+    case .requestsInbox: push(RequestsScreen())
     case .refresh:
       terminal.clear()
       catalogDidChange()

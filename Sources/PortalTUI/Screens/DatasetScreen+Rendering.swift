@@ -13,7 +13,7 @@ extension DatasetScreen {
     switch tab {
     case .overview: renderOverview(context, in: body)
     case .samples: renderSamples(context, in: body)
-    case .access: renderAccess(context, in: body)
+    case .access: accessTab.render(context, in: body, screen: self)
     case .jobs: renderJobs(context, in: body)
     case .versions: renderVersions(context, in: body)
     case .audit: renderAudit(context, in: body)
@@ -60,7 +60,7 @@ extension DatasetScreen {
         text: label, in: Rect(x: rect.x, y: row, width: labelWidth, height: 1), style: context.style(.muted))
       context.terminal.put(
         text: value, in: Rect(x: rect.x + labelWidth, y: row, width: rect.width - labelWidth, height: 1),
-        style: context.style(.text))
+        style: context.style(Badges.role(forFact: label, of: summary.dataset)))
       row += 1
     }
     return row
@@ -129,50 +129,6 @@ extension DatasetScreen {
     renderList(context, in: split[0], columns: columns, cells: cells)
     let cursor = lists[.samples]?.cursor ?? 0
     preview.render(context, sample: rows.indices.contains(cursor) ? rows[cursor] : nil, in: split[1])
-  }
-
-  private func renderAccess(_ context: RenderContext, in rect: Rect) {
-    guard !renderState(access, context, in: rect, what: "grants and requests"), let access = access.value else {
-      return
-    }
-    let format = context.format
-    let now = format.now()
-    let pendingHeight = min(max(3, access.pending.count + 2), rect.height / 2)
-    let parts = Layout.rows(rect, [.fill, .fixed(pendingHeight)])
-    let columns = [
-      TableColumn("Principal", width: 24), TableColumn("Kind", width: 5), TableColumn("Permission", width: 10),
-      TableColumn("Expires", width: 12), TableColumn("Granted by", width: 12), TableColumn("State", width: 8),
-    ]
-    let cells = access.grants.map { entry -> [String] in
-      let grant = entry.grant
-      let state = grant.revokedAt != nil ? "revoked" : grant.isActive(at: now) ? "active" : "expired"
-      return [
-        SafeText.line(grant.principal), grant.principalKind.rawValue, grant.permission.rawValue,
-        format.expiry(grant.expiresAt), SafeText.line(entry.grantedBy), state,
-      ]
-    }
-    if cells.isEmpty {
-      context.terminal.put(
-        text: "No grants: only the owner, stewards and the dataset's owner can use it.",
-        in: parts[0].inset(left: 2).row(0), style: context.style(.muted))
-    } else {
-      renderList(context, in: parts[0], columns: columns, cells: cells)
-    }
-    let box = parts[1]
-    context.terminal.drawBox(
-      box, style: context.style(.border), title: "Pending requests (\(access.pending.count))",
-      titleStyle: context.style(.pending))
-    let inner = box.inset(by: 1).inset(left: 1, right: 1)
-    if access.pending.isEmpty {
-      context.terminal.put(text: "None waiting.", in: inner.row(0), style: context.style(.muted))
-    }
-    for (index, entry) in access.pending.enumerated() where index < inner.height {
-      let request = entry.request
-      let days = request.durationDays.map { "\($0) days" } ?? "open-ended"
-      let line =
-        "\(SafeText.line(request.principal)) wants \(request.permission.rawValue) for \(days): \(SafeText.line(request.purpose)) (asked by \(SafeText.line(entry.requestedBy)), \(format.date(request.createdAt)))"
-      context.terminal.put(text: line, in: inner.row(index), style: context.style(.text))
-    }
   }
 
   private func renderJobs(_ context: RenderContext, in rect: Rect) {

@@ -30,7 +30,7 @@ public final class DatasetScreen: Screen {
   private(set) var summary: DatasetSummary
   var detail: Loadable<DatasetDetail> = .loading
   var samples: Loadable<[SampleRow]> = .loading
-  var access: Loadable<DatasetAccess> = .loading
+  let accessTab = AccessTab()
   var audit: Loadable<[AuditEvent]> = .loading
   var tabs = TabBar(titles: Tab.allCases.map(\.title))
   var lists: [Tab: TableView] = [:]
@@ -53,11 +53,11 @@ public final class DatasetScreen: Screen {
   public var title: String { SafeText.line(summary.dataset.name) }
 
   public var position: String {
+    if tab == .access { return "\(tab.title) \(accessTab.rowCount == 0 ? 0 : accessTab.list.cursor + 1)/\(accessTab.rowCount)" }
     guard let list = lists[tab] else { return tab.title }
     let count: Int
     switch tab {
     case .samples: count = summary.sampleCount
-    case .access: count = access.value?.grants.count ?? 0
     case .versions: count = detail.value?.versions.count ?? 0
     case .audit: count = audit.value?.count ?? 0
     default: return tab.title
@@ -68,7 +68,7 @@ public final class DatasetScreen: Screen {
   public var hints: [(ActionID, String)] {
     var hints: [(ActionID, String)] = [(.nextTab, "Next tab")]
     if tab == .samples { hints.append((.previewDown, "Scroll preview")) }
-    return hints
+    return hints + governanceHints
   }
 
   public let capturesText = false
@@ -119,10 +119,7 @@ public final class DatasetScreen: Screen {
         }
       }
     case .access:
-      if case .loaded = access, !refresh { return }
-      app.submit(key: "dataset.access", { try session.datasetAccess(reference) }) { [weak self] result in
-        self?.access = result.map { Loadable.loaded($0) }.get(or: { .failed("\($0)") })
-      }
+      accessTab.load(app: app, reference: reference, refresh: refresh)
     case .audit:
       if case .loaded = audit, !refresh { return }
       app.submit(key: "dataset.audit", { try session.auditEvents(dataset: reference, limit: 500) }) {
@@ -158,6 +155,7 @@ public final class DatasetScreen: Screen {
   // MARK: - Actions
 
   public func perform(_ action: ActionID, app: App) -> Bool {
+    if performGovernance(action, app: app) { return true }
     switch action {
     case .nextTab: select(tabs.selectedIndex + 1 == Tab.allCases.count ? 0 : tabs.selectedIndex + 1, app: app)
     case .previousTab: select(tabs.selectedIndex == 0 ? Tab.allCases.count - 1 : tabs.selectedIndex - 1, app: app)
@@ -197,7 +195,7 @@ public final class DatasetScreen: Screen {
   var listCount: Int {
     switch tab {
     case .samples: samples.value?.count ?? 0
-    case .access: access.value?.grants.count ?? 0
+    case .access: accessTab.rowCount
     case .versions: detail.value?.versions.count ?? 0
     case .audit: audit.value?.count ?? 0
     default: 0

@@ -47,6 +47,7 @@ extension DatasetsScreen {
     // What is under the cursor is the selection, kept by id across refreshes.
     if let id = current?.dataset.id { selectedID = id }
     colourVisibility(context, in: tableRect)
+    colourSensitivity(context, in: tableRect)
     if let message = emptyMessage {
       let line = Rect(x: tableRect.x + 2, y: tableRect.y + 2, width: tableRect.width - 4, height: 1)
       terminal.put(text: message, in: line, style: context.style(loadError == nil ? .muted : .error))
@@ -152,7 +153,7 @@ extension DatasetsScreen {
           label.isEmpty
           ? Rect(x: inner.x, y: y, width: inner.width, height: 1)
           : Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth, height: 1)
-        terminal.put(text: value, in: valueRect, style: context.style(.text))
+        terminal.put(text: value, in: valueRect, style: context.style(Badges.role(forFact: label, of: dataset)))
       }
       return
     }
@@ -165,7 +166,7 @@ extension DatasetsScreen {
       terminal.put(text: label, in: Rect(x: half.x, y: y, width: labelWidth, height: 1), style: context.style(.muted))
       terminal.put(
         text: value, in: Rect(x: half.x + labelWidth, y: y, width: half.width - labelWidth, height: 1),
-        style: context.style(.text))
+        style: context.style(Badges.role(forFact: label, of: dataset)))
     }
   }
 }

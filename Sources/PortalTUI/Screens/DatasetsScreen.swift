@@ -17,6 +17,8 @@ public final class DatasetsScreen: Screen {
   /// The dataset under the cursor, kept across refreshes by id.
   var selectedID: Int64?
   var markedIDs: Set<Int64> = []
+  /// Slugs of the marked datasets (for bulk changes), by id.
+  var markedSlugs: [Int64: String] = [:]
   var search: TextField?
   var filters: FilterPanel?
   var showDetail = true
@@ -161,17 +163,23 @@ public final class DatasetsScreen: Screen {
     case .toggleMark:
       if let id = current?.dataset.id {
         if markedIDs.contains(id) { markedIDs.remove(id) } else { markedIDs.insert(id) }
+        markedSlugs[id] = current?.dataset.slug
       }
       table.moveCursor(to: table.cursor + 1)
     case .markAll:
       let visible = table.scrollOffset..<(table.scrollOffset + table.pageSize)
-      for index in visible { if let id = window.row(at: index)?.dataset.id { markedIDs.insert(id) } }
+      for index in visible {
+        if let row = window.row(at: index), let id = row.dataset.id {
+          markedIDs.insert(id)
+          markedSlugs[id] = row.dataset.slug
+        }
+      }
     case .clearMarks: markedIDs.removeAll()
     case .toggleDetail: showDetail.toggle()
     case .importData: app.present(ImportDialog(screen: self))
     default:
       guard let column = DatasetQuery.SortKey.allCases.first(where: { action == .sort($0.rawValue) }) else {
-        return false
+        return performGovernance(action, app: app)
       }
       if query.sort == column { query.descending.toggle() } else { query.sort = column }
       queryChanged(app: app)
