@@ -31,7 +31,7 @@ extension Catalog {
         sql: """
           WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
           INSERT INTO dataset (id, slug, name, description, modality, visibility, sensitivity, licence, tags,
-                               languages, owner_id, created_at, updated_at)
+                               languages, use_rights, owner_id, created_at, updated_at)
           SELECT ? + i,
                  printf('synthetic-%07d', i),
                  json_extract(?, '$[' || (i % 23) || ']') || ' ' || json_extract(?, '$[' || ((i / 23) % 19) || ']')
@@ -42,7 +42,7 @@ extension Catalog {
                  json_extract('["public","internal","confidential","restricted"]', '$[' || ((i / 3) % 4) || ']'),
                  json_extract('["CC-BY-4.0","CC0-1.0","proprietary",null]', '$[' || ((i / 11) % 4) || ']'),
                  '["synthetic","batch-' || (i % 10) || '"]',
-                 '["en"]', ?, ?, ?
+                 '["en"]', '{"evaluate":true,"noRedistribution":true,"train":true}', ?, ?, ?
           FROM n
           """,
         arguments: [

@@ -15,7 +15,8 @@ struct DemoCommand: ParsableCommand {
 
   @Flag(help: "Mirror the log to standard error.") var verbose = false
 
-  @Flag(name: .customLong("print"), help: "Print the catalog's datasets instead of opening the terminal UI (for scripts).")
+  @Flag(
+    name: .customLong("print"), help: "Print the catalog's datasets instead of opening the terminal UI (for scripts).")
   var printOnly = false
 
   @Option(help: "Generate a synthetic catalog of this many datasets instead of the realistic demo (benchmarks).")
@@ -46,7 +47,9 @@ struct DemoCommand: ParsableCommand {
       let started = Date()
       owner = try SyntheticCatalog.build(at: location, datasets: datasets, samples: samples ?? datasets * 10)
       FileHandle.standardError.write(
-        Data("demo: generated \(datasets) datasets in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n".utf8))
+        Data(
+          "demo: generated \(datasets) datasets in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n"
+            .utf8))
     } else {
       owner = try DemoCatalog.build(at: location) { step in
         if !interactive { FileHandle.standardError.write(Data("demo: \(step)\n".utf8)) }
@@ -56,11 +59,14 @@ struct DemoCommand: ParsableCommand {
       try actAs.map { try PortalSession.open(location: location, identity: .demo(login: $0)) } ?? owner
     if interactive {
       try TUILauncher.open(session: session, flags: flags, label: "demo \(location.directory.path)")
-      print("The demo catalog stays at \(location.directory.path) (export PORTAL_HOME=\(location.directory.path) to reuse it).")
+      print(
+        "The demo catalog stays at \(location.directory.path) (export PORTAL_HOME=\(location.directory.path) to reuse it)."
+      )
       return
     }
     if !printOnly {
-      FileHandle.standardError.write(Data("demo: not a terminal, printing the catalog instead (use --print to say so)\n".utf8))
+      FileHandle.standardError.write(
+        Data("demo: not a terminal, printing the catalog instead (use --print to say so)\n".utf8))
     }
     let rows = try session.listDatasets(limit: 50)
     print(

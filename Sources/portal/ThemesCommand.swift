@@ -21,7 +21,9 @@ struct ThemesList: ParsableCommand {
       seen.insert(entry.name)
       let (_, warnings) = ThemeLibrary.load(file: entry.url, name: entry.name)
       let state = shadowed ? "shadowed" : warnings.isEmpty ? "ok" : "BROKEN"
-      print("\(entry.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(state.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.url.path)")
+      print(
+        "\(entry.name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(state.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.url.path)"
+      )
     }
     if seen.isEmpty { print("no theme files found; the built-in default theme is used") }
     print("\nSearched: " + library.directories.map(\.path).joined(separator: ", "))

@@ -85,7 +85,8 @@ import Testing
     let (app, terminal) = TUIHarness.app(session: viewer, size: Size(width: 100, height: 24))
     let screen = try #require(app.topScreen as? DatasetsScreen)
     let index = try #require(screen.window.rows.firstIndex { $0.dataset.slug == "library-centenary-oral-histories" })
-    TUIHarness.type(app, terminal, Array(repeating: .key(.character("j")), count: index) + [.key(.enter), .key(.character("2"))])
+    TUIHarness.type(
+      app, terminal, Array(repeating: .key(.character("j")), count: index) + [.key(.enter), .key(.character("2"))])
     #expect(terminal.snapshotText().contains("not allowed"))
   }
 

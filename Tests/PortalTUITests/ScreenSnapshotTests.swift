@@ -24,10 +24,12 @@ import Testing
     View(name: "datasets-sorted", keys: [.key(.character("3")), .key(.character("3"))]),
     View(name: "dataset-overview", keys: [.key(.character("j")), .key(.character("j")), .key(.enter)]),
     View(name: "dataset-samples", keys: [.key(.character("j")), .key(.enter), .key(.character("2"))]),
-    View(name: "dataset-access", keys: [.key(.character("j")), .key(.character("j")), .key(.enter), .key(.character("3"))]),
+    View(
+      name: "dataset-access", keys: [.key(.character("j")), .key(.character("j")), .key(.enter), .key(.character("3"))]),
     View(name: "dataset-jobs", keys: [.key(.enter), .key(.character("4"))]),
     View(name: "dataset-versions", keys: [.key(.enter), .key(.character("5"))]),
-    View(name: "dataset-audit", keys: [.key(.character("j")), .key(.character("j")), .key(.enter), .key(.character("6"))]),
+    View(
+      name: "dataset-audit", keys: [.key(.character("j")), .key(.character("j")), .key(.enter), .key(.character("6"))]),
     View(name: "help", keys: [.key(.character("?"))]),
     View(name: "palette", keys: [.key(.character(":"))] + InputEvent.typing("sort")),
     View(name: "import", keys: [.key(.character("i"))] + InputEvent.typing("/nonexistent-dir")),

@@ -54,7 +54,8 @@ struct ThemeTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("themes-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    try "[roles]\ntext = { fg = 999 }\n".write(to: directory.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
+    try "[roles]\ntext = { fg = 999 }\n".write(
+      to: directory.appendingPathComponent("broken.toml"), atomically: true, encoding: .utf8)
     let library = ThemeLibrary(directories: [directory])
     let broken = library.load("broken")
     #expect(broken.theme == Theme.builtin)

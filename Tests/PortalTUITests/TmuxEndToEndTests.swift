@@ -58,7 +58,9 @@ import Testing
     try tmux.send("Enter")
     tmux.waitFor(text: "theme light")
     try tmux.resize(width: 40, height: 12)
-    tmux.waitFor("the narrow layout") { pane in pane.split(separator: "\n").allSatisfy { $0.count <= 40 } && pane.contains("Partner") }
+    tmux.waitFor("the narrow layout") { pane in
+      pane.split(separator: "\n").allSatisfy { $0.count <= 40 } && pane.contains("Partner")
+    }
     try tmux.resize(width: 120, height: 40)
     tmux.waitFor(text: "Principal")
     try tmux.send("Q")
@@ -75,10 +77,12 @@ import Testing
     defer { home.remove() }
     let catalog = home.appending("catalog").path
     let environment = PortalBinary.environment(home: catalog, extra: ["HOME": home.path, "XDG_CONFIG_HOME": home.path])
-    let initResult = try Shell.run(PortalBinary.path, ["init", "--organisation", "Live test"], environment: environment)
+    let initResult = try Shell.run(
+      PortalBinary.path, ["init", "--organisation", "Live test"], environment: environment)
     #expect(initResult.status == 0, "\(initResult.stderr)")
     let tree = try SampleTree.write(into: home)
-    try PortalBinary.run(["import", tree.path, "--name", "Zulu set"], home: catalog, extraEnvironment: ["HOME": home.path])
+    try PortalBinary.run(
+      ["import", tree.path, "--name", "Zulu set"], home: catalog, extraEnvironment: ["HOME": home.path])
     var variables = ["TERM": "xterm-256color", "PORTAL_HOME": catalog, "HOME": home.path, "XDG_CONFIG_HOME": home.path]
     variables["LANG"] = "C.UTF-8"
     let tmux = try Tmux(command: PortalBinary.path, environment: variables)

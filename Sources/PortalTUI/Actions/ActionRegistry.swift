@@ -26,10 +26,12 @@ public struct ActionRegistry: Sendable {
     let lists: Set<ScreenKind> = [.datasets, .dataset, .help, .requests]
     var actions: [ActionSpec] = [
       ActionSpec(.quit, "Quit", "Leave the portal from any screen.", keys: ["Q"]),
-      ActionSpec(.back, "Back", "Close the overlay or screen; on the home screen, clear the search, then quit.",
+      ActionSpec(
+        .back, "Back", "Close the overlay or screen; on the home screen, clear the search, then quit.",
         keys: ["q", "esc"]),
       ActionSpec(.help, "Help", "Show every action, its keys and where it applies.", keys: ["?", "f1"]),
-      ActionSpec(.palette, "Command palette", "Run any action by name (fuzzy match); also `theme NAME`.",
+      ActionSpec(
+        .palette, "Command palette", "Run any action by name (fuzzy match); also `theme NAME`.",
         keys: [":"]),
       ActionSpec(.refresh, "Refresh", "Re-read the catalog and redraw the whole screen.", keys: ["ctrl-l"]),
       ActionSpec(.nextTheme, "Next theme", "Switch to the next installed theme.", keys: ["T"]),
@@ -42,23 +44,29 @@ public struct ActionRegistry: Sendable {
       ActionSpec(.pageDown, "Page down", "Move down a screen.", keys: ["pgdn", "ctrl-f"], screens: lists),
       ActionSpec(.pageUp, "Page up", "Move up a screen.", keys: ["pgup", "ctrl-b"], screens: lists),
       ActionSpec(.scrollLeft, "Scroll left", "Scroll wide tables left.", keys: ["h", "left"], screens: [.datasets]),
-      ActionSpec(.scrollRight, "Scroll right", "Scroll wide tables right.", keys: ["l", "right"],
+      ActionSpec(
+        .scrollRight, "Scroll right", "Scroll wide tables right.", keys: ["l", "right"],
         screens: [.datasets]),
       ActionSpec(.open, "Open", "Open the dataset under the cursor.", keys: ["enter", "o"], screens: [.datasets]),
-      ActionSpec(.search, "Search", "Full-text search as you type (names, descriptions, tags, sample text).",
+      ActionSpec(
+        .search, "Search", "Full-text search as you type (names, descriptions, tags, sample text).",
         keys: ["/"], screens: [.datasets]),
-      ActionSpec(.filter, "Filter", "Filter by visibility, modality, sensitivity, tag and owner.", keys: ["f"],
+      ActionSpec(
+        .filter, "Filter", "Filter by visibility, modality, sensitivity, tag and owner.", keys: ["f"],
         screens: [.datasets]),
-      ActionSpec(.clearFilters, "Clear filters", "Drop the search and every filter.", keys: ["F"],
+      ActionSpec(
+        .clearFilters, "Clear filters", "Drop the search and every filter.", keys: ["F"],
         screens: [.datasets]),
       ActionSpec(.sortNext, "Sort by next column", "Sort by the next column.", keys: ["s"], screens: [.datasets]),
       ActionSpec(.sortReverse, "Reverse sort", "Flip the sort direction.", keys: ["S"], screens: [.datasets]),
-      ActionSpec(.toggleMark, "Mark", "Mark or unmark the row for a bulk action, then move down.",
+      ActionSpec(
+        .toggleMark, "Mark", "Mark or unmark the row for a bulk action, then move down.",
         keys: ["space"], screens: [.datasets]),
       ActionSpec(.markAll, "Mark all visible", "Mark every row on screen.", keys: ["ctrl-a"], screens: [.datasets]),
       ActionSpec(.clearMarks, "Unmark all", "Clear every mark.", keys: ["u"], screens: [.datasets]),
       ActionSpec(.toggleDetail, "Detail pane", "Show or hide the detail pane.", keys: ["p"], screens: [.datasets]),
-      ActionSpec(.importData, "Import", "Register a directory as a new dataset (runs in the background).",
+      ActionSpec(
+        .importData, "Import", "Register a directory as a new dataset (runs in the background).",
         keys: ["i"], screens: [.datasets]),
     ]
     for (number, column) in sortColumns.enumerated() {
@@ -69,9 +77,11 @@ public struct ActionRegistry: Sendable {
     }
     actions += [
       ActionSpec(.nextTab, "Next tab", "Show the next tab.", keys: ["tab", "]"], screens: [.dataset]),
-      ActionSpec(.previousTab, "Previous tab", "Show the previous tab.", keys: ["shift-tab", "["],
+      ActionSpec(
+        .previousTab, "Previous tab", "Show the previous tab.", keys: ["shift-tab", "["],
         screens: [.dataset]),
-      ActionSpec(.previewDown, "Scroll preview down", "Scroll the sample preview down.", keys: ["J"],
+      ActionSpec(
+        .previewDown, "Scroll preview down", "Scroll the sample preview down.", keys: ["J"],
         screens: [.dataset]),
       ActionSpec(.previewUp, "Scroll preview up", "Scroll the sample preview up.", keys: ["K"], screens: [.dataset]),
     ]

@@ -68,7 +68,8 @@ public struct KeyMap: Sendable {
           let secondIsUser = userBound[second.id]?.contains(chord) ?? false
           let winner = !firstIsUser && secondIsUser ? second.id : first.id
           warnings.append(
-            "config: key '\(chord.configName)' is bound to both \(first.id) and \(second.id); where both apply it runs \(winner)")
+            "config: key '\(chord.configName)' is bound to both \(first.id) and \(second.id); where both apply it runs \(winner)"
+          )
         }
       }
     }

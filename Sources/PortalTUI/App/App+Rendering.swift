@@ -5,7 +5,8 @@ import TerminalKit
 extension App {
   /// The context screens draw with: the theme adapted to the terminal's colours.
   var renderContext: RenderContext {
-    RenderContext(terminal: terminal, theme: theme.adapted(to: terminal.colorDepth), keyMap: keyMap, format: options.format)
+    RenderContext(
+      terminal: terminal, theme: theme.adapted(to: terminal.colorDepth), keyMap: keyMap, format: options.format)
   }
 
   /// Draws the whole frame into the back buffer and presents it once; the terminal

@@ -142,7 +142,9 @@ public final class App {
         self?.handlers[ticket] = nil
         then(
           result.flatMap { value in
-            guard let typed = value as? T else { return .failure(PortalError.invalidArgument("internal: wrong result type")) }
+            guard let typed = value as? T else {
+              return .failure(PortalError.invalidArgument("internal: wrong result type"))
+            }
             return .success(typed)
           })
       case .superseded:

@@ -67,7 +67,9 @@ public struct UserConfig: Sendable, Equatable {
         ).description)
     }
     if let theme = table["theme"] {
-      if let name = theme.string { config.theme = name } else {
+      if let name = theme.string {
+        config.theme = name
+      } else {
         config.warnings.append(
           ThemeDiagnostic(
             file: file, line: lines.line(ofKey: "theme", inTable: nil), message: "theme must be a name in quotes"

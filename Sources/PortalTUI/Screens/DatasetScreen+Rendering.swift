@@ -3,6 +3,7 @@ import PortalCore
 import TerminalKit
 
 extension DatasetScreen {
+  /// Draws the screen's body (see ``Screen``).
   public func render(_ context: RenderContext, in rect: Rect) {
     let rows = Layout.rows(rect, [.fixed(1), .fixed(1), .fill])
     tabs.styles.tab = context.style(.muted)
@@ -51,7 +52,9 @@ extension DatasetScreen {
 
   /// `label  value` lines from `y`, returning the next free row.
   @discardableResult
-  func renderFacts(_ facts: [(String, String)], _ context: RenderContext, in rect: Rect, from y: Int, labelWidth: Int = 14)
+  func renderFacts(
+    _ facts: [(String, String)], _ context: RenderContext, in rect: Rect, from y: Int, labelWidth: Int = 14
+  )
     -> Int
   {
     var row = y
@@ -73,7 +76,8 @@ extension DatasetScreen {
   {
     var row = y
     for line in DisplayWidth.wrap(text, width: max(1, rect.width)) where row < rect.maxY {
-      context.terminal.put(text: line, in: Rect(x: rect.x, y: row, width: rect.width, height: 1), style: context.style(role))
+      context.terminal.put(
+        text: line, in: Rect(x: rect.x, y: row, width: rect.width, height: 1), style: context.style(role))
       row += 1
     }
     return row
@@ -113,7 +117,8 @@ extension DatasetScreen {
   private func renderSamples(_ context: RenderContext, in rect: Rect) {
     guard !renderState(samples, context, in: rect, what: "samples"), let rows = samples.value else { return }
     guard !rows.isEmpty else {
-      context.terminal.put(text: "This version has no samples.", in: rect.inset(left: 2).row(0), style: context.style(.muted))
+      context.terminal.put(
+        text: "This version has no samples.", in: rect.inset(left: 2).row(0), style: context.style(.muted))
       return
     }
     let split = Layout.columns(rect, [.fill(45), .fill(55)])
@@ -137,9 +142,10 @@ extension DatasetScreen {
     if let kind = summary.lastJobKind, let state = summary.lastJobState {
       y = renderFacts([("Last job", "\(kind.rawValue) — \(state.rawValue)")], context, in: inner, from: y) + 1
     }
-    y = renderParagraph(
-      "Cleaning jobs for this dataset will be listed here: OCR, transcription, Unicode and whitespace normalisation, PII redaction, exact and near-duplicate removal, quality filters and language identification.",
-      context, in: inner, from: y, role: .text) + 1
+    y =
+      renderParagraph(
+        "Cleaning jobs for this dataset will be listed here: OCR, transcription, Unicode and whitespace normalisation, PII redaction, exact and near-duplicate removal, quality filters and language identification.",
+        context, in: inner, from: y, role: .text) + 1
     renderParagraph(
       "Each job will show its state, a progress bar with rate and time left, and its report; you will be able to queue, cancel and retry jobs from this tab once the embedded worker is installed. Until then, no jobs can run on this catalog.",
       context, in: inner, from: y, role: .muted)
@@ -153,7 +159,8 @@ extension DatasetScreen {
       TableColumn("Samples", width: 9, alignment: .trailing), TableColumn("Size", width: 9, alignment: .trailing),
       TableColumn("Parent", width: 6), TableColumn("Created", width: 16), TableColumn("Current", width: 7),
     ]
-    let numbers = Dictionary(detail.versions.compactMap { v in v.id.map { ($0, v.number) } }, uniquingKeysWith: { a, _ in a })
+    let numbers = Dictionary(
+      detail.versions.compactMap { v in v.id.map { ($0, v.number) } }, uniquingKeysWith: { a, _ in a })
     let cells = detail.versions.map { version -> [String] in
       [
         "v\(version.number)", version.origin.rawValue, format.count(version.sampleCount),

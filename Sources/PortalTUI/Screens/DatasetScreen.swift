@@ -25,6 +25,7 @@ public final class DatasetScreen: Screen {
     }
   }
 
+  /// The key-map scope of this screen.
   public let kind = ScreenKind.dataset
   /// The dataset as it appeared in the list (shown until the detail arrives).
   private(set) var summary: DatasetSummary
@@ -50,8 +51,10 @@ public final class DatasetScreen: Screen {
   var reference: String { summary.dataset.slug }
   var tab: Tab { Tab(rawValue: tabs.selectedIndex) ?? .overview }
 
+  /// The breadcrumb in the title bar.
   public var title: String { SafeText.line(summary.dataset.name) }
 
+  /// Where the cursor is, for the title bar.
   public var position: String {
     if tab == .access { return "\(tab.title) \(accessTab.rowCount == 0 ? 0 : accessTab.list.cursor + 1)/\(accessTab.rowCount)" }
     guard let list = lists[tab] else { return tab.title }
@@ -65,21 +68,25 @@ public final class DatasetScreen: Screen {
     return "\(tab.title) \(count == 0 ? 0 : list.cursor + 1)/\(count)"
   }
 
+  /// Status-bar hints for this screen.
   public var hints: [(ActionID, String)] {
     var hints: [(ActionID, String)] = [(.nextTab, "Next tab")]
     if tab == .samples { hints.append((.previewDown, "Scroll preview")) }
     return hints + governanceHints
   }
 
+  /// Whether a text field has focus.
   public let capturesText = false
 
   // MARK: - Loading
 
+  /// Starts loading what the screen shows.
   public func activate(app: App) {
     loadDetail(app: app)
     loadTab(app: app)
   }
 
+  /// Re-queries what is visible, keeping the selection.
   public func catalogDidChange(app: App) {
     loadDetail(app: app)
     samplesExhausted = false
@@ -154,6 +161,7 @@ public final class DatasetScreen: Screen {
 
   // MARK: - Actions
 
+  /// Runs an action of this screen.
   public func perform(_ action: ActionID, app: App) -> Bool {
     if performGovernance(action, app: app) { return true }
     switch action {
@@ -202,8 +210,10 @@ public final class DatasetScreen: Screen {
     }
   }
 
+  /// Handles Back before the screen is closed.
   public func back(app: App) -> Bool { false }
 
+  /// Handles events the key map left (fields, mouse).
   public func handle(_ event: InputEvent, app: App) -> Bool {
     if tabs.handle(event) {
       loadTab(app: app)

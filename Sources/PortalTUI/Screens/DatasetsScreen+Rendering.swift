@@ -3,6 +3,7 @@ import PortalCore
 import TerminalKit
 
 extension DatasetsScreen {
+  /// Draws the screen's body (see ``Screen``).
   public func render(_ context: RenderContext, in rect: Rect) {
     let terminal = context.terminal
     var body = rect
@@ -27,7 +28,9 @@ extension DatasetsScreen {
     lastTableRect = tableRect
     columns = DatasetColumn.fitting(width: tableRect.width)
     table.columns = columns.map { TableColumn($0.title, width: $0.width, alignment: $0.alignment) }
-    table.sort = columns.firstIndex { $0.sort == query.sort }.map { TableSort(column: $0, ascending: !query.descending) }
+    table.sort = columns.firstIndex { $0.sort == query.sort }.map {
+      TableSort(column: $0, ascending: !query.descending)
+    }
     table.styles.header = context.style(.header)
     table.styles.row = context.style(.text)
     table.styles.cursor = context.theme[.selection]
@@ -148,7 +151,8 @@ extension DatasetsScreen {
     if beside {
       for (index, (label, value)) in lines.enumerated() where index < inner.height {
         let y = inner.y + index
-        terminal.put(text: label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: context.style(.muted))
+        terminal.put(
+          text: label, in: Rect(x: inner.x, y: y, width: labelWidth, height: 1), style: context.style(.muted))
         let valueRect =
           label.isEmpty
           ? Rect(x: inner.x, y: y, width: inner.width, height: 1)

@@ -7,7 +7,9 @@ import TerminalKit
 /// around the viewport are queried), with search as you type, filters, sorting,
 /// marks for bulk actions and a detail pane.
 public final class DatasetsScreen: Screen {
+  /// The key-map scope of this screen.
   public let kind = ScreenKind.datasets
+  /// The breadcrumb in the title bar.
   public let title = "Datasets"
 
   var query = DatasetQuery()
@@ -38,6 +40,7 @@ public final class DatasetsScreen: Screen {
   /// Whether the first page has arrived (the first frame is complete).
   public var isLoaded: Bool { window.total != nil || loadError != nil }
 
+  /// Where the cursor is, for the title bar.
   public var position: String {
     guard let total = window.total else { return "loading…" }
     let cursor = total == 0 ? 0 : table.cursor + 1
@@ -45,15 +48,19 @@ public final class DatasetsScreen: Screen {
     return "\(cursor)/\(total)\(marks)"
   }
 
+  /// Status-bar hints for this screen.
   public var hints: [(ActionID, String)] {
     if search != nil { return [] }
     return [(.search, "Search"), (.open, "Open"), (.filter, "Filter"), (.sortNext, "Sort"), (.importData, "Import")]
   }
 
+  /// Whether a text field has focus.
   public var capturesText: Bool { search != nil || filters != nil }
 
+  /// Starts loading what the screen shows.
   public func activate(app: App) { reload(app: app, count: true) }
 
+  /// Re-queries what is visible, keeping the selection.
   public func catalogDidChange(app: App) {
     followSelection = true
     requested = nil
@@ -129,6 +136,7 @@ public final class DatasetsScreen: Screen {
 
   // MARK: - Actions
 
+  /// Runs an action of this screen.
   public func perform(_ action: ActionID, app: App) -> Bool {
     let half = max(1, table.pageSize / 2)
     switch action {
@@ -194,6 +202,7 @@ public final class DatasetsScreen: Screen {
     ensureWindow(app: app)
   }
 
+  /// Handles Back before the screen is closed.
   public func back(app: App) -> Bool {
     if query.text != nil || query.visibility != nil || query.modality != nil || query.sensitivity != nil
       || query.tag != nil || query.owner != nil
@@ -213,6 +222,7 @@ public final class DatasetsScreen: Screen {
 
   var lastTableRect = Rect(x: 0, y: 0, width: 0, height: 0)
 
+  /// Handles events the key map left (fields, mouse).
   public func handle(_ event: InputEvent, app: App) -> Bool {
     if var field = search {
       switch event {

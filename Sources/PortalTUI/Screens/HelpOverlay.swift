@@ -12,10 +12,11 @@ final class HelpOverlay: Overlay {
   init(keyMap: KeyMap, screen: ScreenKind) {
     self.keyMap = keyMap
     var lines: [(String, Bool)] = []
-    let sections: [(String, (ActionSpec) -> Bool)] = [
-      ("Everywhere", { $0.screens.isEmpty }),
-      ("Lists (Datasets, Dataset, Help)", { $0.screens == [.datasets, .dataset, .help] }),
-    ] + [ScreenKind.datasets, .dataset].map { kind in (kind.title, { $0.screens == [kind] }) }
+    let sections: [(String, (ActionSpec) -> Bool)] =
+      [
+        ("Everywhere", { $0.screens.isEmpty }),
+        ("Lists (Datasets, Dataset, Help)", { $0.screens == [.datasets, .dataset, .help] }),
+      ] + [ScreenKind.datasets, .dataset].map { kind in (kind.title, { $0.screens == [kind] }) }
     for (title, belongs) in sections {
       let actions = keyMap.registry.actions.filter(belongs)
       guard !actions.isEmpty else { continue }
@@ -27,7 +28,11 @@ final class HelpOverlay: Overlay {
       }
       lines.append(("", false))
     }
-    lines.append(("Rebind keys in ~/.config/partner-portal/config.toml under [keys], e.g. \"cursor.down\" = [\"j\", \"n\"].", false))
+    lines.append(
+      (
+        "Rebind keys in ~/.config/partner-portal/config.toml under [keys], e.g. \"cursor.down\" = [\"j\", \"n\"].",
+        false
+      ))
     self.lines = lines
     // Open at the section of the screen help was asked from.
     if let index = lines.firstIndex(where: { $0.1 && $0.0 == screen.title }) { scroll = max(0, index - 1) }
@@ -57,7 +62,8 @@ final class HelpOverlay: Overlay {
     let box = rect.inset(top: 0, left: 2, bottom: 0, right: 2)
     let terminal = context.terminal
     terminal.fill(box, style: context.style(.background))
-    terminal.drawBox(box, style: context.style(.border), title: "Help — q or Esc closes", titleStyle: context.style(.accent))
+    terminal.drawBox(
+      box, style: context.style(.border), title: "Help — q or Esc closes", titleStyle: context.style(.accent))
     let inner = box.inset(by: 1).inset(left: 1, right: 1)
     height = max(1, inner.height)
     scroll = max(0, min(scroll, max(0, lines.count - height)))

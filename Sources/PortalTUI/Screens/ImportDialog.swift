@@ -83,7 +83,9 @@ final class ImportDialog: Overlay {
       focus = 1
       return
     }
-    let tags = fields[2].text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let tags = fields[2].text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
     let request = ImportRequest(paths: [path], name: name, tags: tags)
     let session = app.session
     phase = .running(nil)
@@ -117,11 +119,14 @@ final class ImportDialog: Overlay {
 
   func render(_ context: RenderContext, in rect: Rect) {
     let width = min(rect.width - 2, 70)
-    let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - 14) / 2), width: width, height: min(rect.height, 14))
+    let box = Rect(
+      x: rect.x + (rect.width - width) / 2, y: rect.y + max(0, (rect.height - 14) / 2), width: width,
+      height: min(rect.height, 14))
     guard box.width > 20, box.height > 6 else { return }
     let terminal = context.terminal
     terminal.fill(box, style: context.style(.background))
-    terminal.drawBox(box, style: context.style(.border), title: "Import a directory", titleStyle: context.style(.accent))
+    terminal.drawBox(
+      box, style: context.style(.border), title: "Import a directory", titleStyle: context.style(.accent))
     let inner = box.inset(by: 1).inset(left: 1, right: 1)
     let labels = ["Path", "Name", "Tags"]
     for (index, label) in labels.enumerated() {

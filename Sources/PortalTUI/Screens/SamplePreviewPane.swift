@@ -30,6 +30,7 @@ public struct ExcerptPreviewBody: SamplePreviewBody {
     }
   }
 
+  /// Draws the excerpt.
   public func render(_ context: RenderContext, in rect: Rect, scroll: Int) {
     let all = lines(width: rect.width)
     let style = context.style(sample.sample.excerpt == nil ? .muted : .text)
@@ -40,6 +41,7 @@ public struct ExcerptPreviewBody: SamplePreviewBody {
     }
   }
 
+  /// Lines the body has at `width`.
   public func lineCount(width: Int) -> Int? { lines(width: width).count }
 }
 
@@ -99,7 +101,9 @@ public struct SamplePreviewPane {
       ("SHA-256", String(sample.sha256.prefix(16))),
     ]
     if let width = sample.width, let height = sample.height { facts.append(("Pixels", "\(width) × \(height)")) }
-    if let millis = sample.durationMillis { facts.append(("Duration", format.duration(seconds: Double(millis) / 1000))) }
+    if let millis = sample.durationMillis {
+      facts.append(("Duration", format.duration(seconds: Double(millis) / 1000)))
+    }
     if let language = sample.language { facts.append(("Language", SafeText.line(language))) }
     return facts
   }

@@ -11,7 +11,9 @@ public struct TUIFormat: Sendable {
   public var fixedDateText: String?
 
   /// The real clock in the local zone.
-  public init(now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current, fixedDateText: String? = nil) {
+  public init(
+    now: @escaping @Sendable () -> Date = { Date() }, timeZone: TimeZone = .current, fixedDateText: String? = nil
+  ) {
     self.now = now
     self.timeZone = timeZone
     self.fixedDateText = fixedDateText

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import TerminalKit
+import Testing
 
 /// Golden-file comparison for a presented `VirtualTerminal` frame.
 ///

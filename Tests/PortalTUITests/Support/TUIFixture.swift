@@ -32,7 +32,8 @@ enum TUIHarness {
   static func options(theme: String = "default", bindings: [String: [String]] = [:]) -> AppOptions {
     AppOptions(
       themeName: theme, keyBindings: bindings, catalogLabel: "demo",
-      format: TUIFormat(now: { Date() }, timeZone: TimeZone(identifier: "UTC") ?? .current, fixedDateText: "2025-01-01 12:00"),
+      format: TUIFormat(
+        now: { Date() }, timeZone: TimeZone(identifier: "UTC") ?? .current, fixedDateText: "2025-01-01 12:00"),
       themes: ThemeLibrary(directories: [themesDirectory]), watchCatalog: false)
   }
 

@@ -8,7 +8,8 @@ final class Tmux {
 
   /// Starts `command` in a detached session of `width`×`height` with `environment`.
   init(command: String, width: Int = 120, height: Int = 40, environment: [String: String]) throws {
-    let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+    let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(
+      separator: " ")
     // The shell stays after portal exits, so the test can see the restored screen.
     let script = "env \(exports) \(command); echo PORTAL-EXITED-$?; exec sleep 120"
     // Spawned and reaped directly: the server tmux forks keeps inherited pipes open (so
@@ -83,7 +84,9 @@ final class Tmux {
 
   func resize(width: Int, height: Int) throws { try run(["resize-window", "-x", "\(width)", "-y", "\(height)"]) }
 
-  private static func quote(_ value: String) -> String { "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  private static func quote(_ value: String) -> String {
+    "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
 
   enum TmuxError: Error { case failed(String) }
 }
