@@ -103,22 +103,32 @@ struct CleanProcessor: SampleProcessor {
     return try context.catalog.sampleIDs(ofVersion: input, ordinals: dropped)
   }
 
+  private func kept(_ steps: [CleaningStepReport]) -> Int { steps.last?.itemsOut ?? reading.step.itemsOut }
+
   func result(inputCount: Int) throws -> (report: String, summary: String, piiScan: PIIScanRecord?) {
     if reading.step.itemsOut == 0 { try reading.check(inputCount: inputCount) }
     let steps = pipeline.reports()
     let pii = pipeline.piiFindings
+    // A scan job records what it found in the version it read. A clean job's PII step
+    // replaced everything the detector finds, so the version it publishes holds none of
+    // it: that version's scan is clean, and the report keeps what was redacted.
     let scan = pii.map { findings in
-      PIIScanRecord(
-        samplesScanned: reading.step.itemsOut, findings: findings.values.reduce(0, +),
-        byType: CleanReport.json(findings))
+      makesVersion
+        ? PIIScanRecord(samplesScanned: reading.step.itemsOut, findings: 0, byType: "{}")
+        : PIIScanRecord(
+          samplesScanned: reading.step.itemsOut, findings: findings.values.reduce(0, +),
+          byType: CleanReport.json(findings))
     }
     let report = CleanReport(read: reading, steps: steps, pii: pii)
-    let kept = steps.last?.itemsOut ?? reading.step.itemsOut
+    let kept = self.kept(steps)
     var summary =
       makesVersion
       ? "cleaned \(reading.step.itemsOut) documents (\(steps.map(\.step).joined(separator: ", "))), \(kept) kept"
       : "scanned \(reading.step.itemsOut) documents"
-    if let scan { summary += ", \(scan.findings) PII findings" }
+    if let pii {
+      let found = pii.values.reduce(0, +)
+      summary += makesVersion ? ", \(found) PII items redacted" : ", \(found) PII findings"
+    }
     if reading.problemCount > 0 { summary += ", \(reading.problemCount) unreadable" }
     return (CleanReport.json(report), summary, scan)
   }
