@@ -228,17 +228,6 @@ extension Catalog {
 
   private static func insertSamples(_ samples: [Sample], fileID: Int64?, version: Int64, in db: Database) throws {
     guard !samples.isEmpty else { return }
-    let statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
-                            duration_ms, width, height, language, excerpt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for sample in samples {
-      try statement.execute(arguments: [
-        version, sample.ordinal, fileID ?? sample.fileID, sample.offset, sample.length, sample.mediaType.rawValue,
-        sample.sha256, sample.durationMillis, sample.width, sample.height, sample.language, sample.excerpt,
-      ])
-    }
+    try SampleInserter(db).insert(samples, fileID: fileID, version: version, db: db)
   }
 }

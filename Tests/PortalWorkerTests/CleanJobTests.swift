@@ -104,7 +104,8 @@ import Testing
     #expect(try fixture.test.owner.search("jane").allSatisfy { $0.sampleOrdinal == nil })
     let produced = try #require(try fixture.catalog.latestPIIScan(versionID: row.job.resultVersionID ?? 0))
     #expect(produced.findings == 0)
-    let report = try #require(try fixture.test.owner.showDataset("docs").versions.first { $0.id == row.job.resultVersionID })
+    let report = try #require(
+      try fixture.test.owner.showDataset("docs").versions.first { $0.id == row.job.resultVersionID })
     #expect(report.report.contains("EMAIL"))
     let scanned = try fixture.test.owner.job(scan.job.id ?? 0)
     #expect(scanned.job.state == .succeeded, "\(scanned.job.error ?? "")")
