@@ -6,6 +6,10 @@ public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
   case dataset
   /// The help overlay.
   case help
+  /// The dataset screen while its sample preview pane has focus.
+  case preview
+  /// Every job of the catalog (and a dataset's Jobs tab).
+  case jobs
 
   /// How help titles the screen's section.
   public var title: String {
@@ -13,6 +17,8 @@ public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
     case .datasets: "Datasets"
     case .dataset: "Dataset"
     case .help: "Help"
+    case .preview: "Sample preview"
+    case .jobs: "Jobs"
     }
   }
 }
