@@ -69,6 +69,7 @@ public final class DatasetScreen: Screen {
   }
 
   public var hints: [(ActionID, String)] {
+    if kind == .preview { return extraHints }
     var hints: [(ActionID, String)] = [(.nextTab, "Next tab")]
     hints += extraHints
     return hints
