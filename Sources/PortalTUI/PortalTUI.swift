@@ -14,6 +14,8 @@ public enum PortalTUI {
     public var mouse: Bool
     /// Start with this theme.
     public var theme: String?
+    /// Run queued jobs in this process (`--no-worker` turns it off).
+    public var worker = true
 
     /// Creates the options.
     public init(colorDepth: ColorDepth? = nil, ascii: Bool = false, mouse: Bool = true, theme: String? = nil) {
@@ -35,6 +37,9 @@ public enum PortalTUI {
       themeName: launch.theme ?? config.theme, keyBindings: config.keyBindings, startupWarnings: config.warnings,
       terminalNotice: terminal.fallbackNotice, catalogLabel: catalogLabel)
     let app = App(session: session, terminal: terminal, options: options)
+    if launch.worker { app.startEmbeddedWorker() }
+    // Hands a running job back to the queue (checkpoint kept) before curses goes.
+    defer { app.stopEmbeddedWorker() }
     app.run()
   }
 }

@@ -30,7 +30,14 @@ struct TUIFlags: ParsableArguments {
   @Option(help: "Theme to start with (see `portal themes list`).")
   var theme: String?
 
+  @Flag(
+    name: .customLong("no-worker"),
+    help: "Do not run queued jobs in this process (leave them to `portal worker` or another TUI).")
+  var noWorker = false
+
   var launch: PortalTUI.LaunchOptions {
-    PortalTUI.LaunchOptions(colorDepth: color?.depth, ascii: ascii, mouse: !noMouse, theme: theme)
+    var launch = PortalTUI.LaunchOptions(colorDepth: color?.depth, ascii: ascii, mouse: !noMouse, theme: theme)
+    launch.worker = !noWorker
+    return launch
   }
 }

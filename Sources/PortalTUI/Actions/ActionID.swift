@@ -54,6 +54,27 @@ public struct ActionID: RawRepresentable, Hashable, Sendable, CustomStringConver
   static let previewDown = ActionID("dataset.preview.down")
   static let previewUp = ActionID("dataset.preview.up")
 
+  static let openItem = ActionID("dataset.open-item")
+  static let newJob = ActionID("dataset.new-job")
+
+  // MARK: - Sample preview (when the preview pane has focus)
+  static let previewPageDown = ActionID("preview.page-down")
+  static let previewPageUp = ActionID("preview.page-up")
+  static let previewTop = ActionID("preview.top")
+  static let previewBottom = ActionID("preview.bottom")
+  static let previewSearch = ActionID("preview.search")
+  static let previewNextMatch = ActionID("preview.next-match")
+  static let previewPreviousMatch = ActionID("preview.previous-match")
+  static let previewNextPage = ActionID("preview.pdf-next-page")
+  static let previewPreviousPage = ActionID("preview.pdf-previous-page")
+  static let previewFocusList = ActionID("preview.focus-list")
+
+  // MARK: - Jobs
+  static let showJobs = ActionID("jobs.show")
+  static let cancelJob = ActionID("jobs.cancel")
+  static let retryJob = ActionID("jobs.retry")
+  static let jobDetails = ActionID("jobs.details")
+
   /// `dataset.tab.<name>`, one per tab.
   static func tab(_ name: String) -> ActionID { ActionID("dataset.tab.\(name)") }
 }

@@ -23,7 +23,7 @@ public struct ActionRegistry: Sendable {
 
   /// The portal's actions.
   public static let standard: ActionRegistry = {
-    let lists: Set<ScreenKind> = [.datasets, .dataset, .help, .requests]
+    let lists: Set<ScreenKind> = [.datasets, .dataset, .help, .requests, .jobs]
     var actions: [ActionSpec] = [
       ActionSpec(.quit, "Quit", "Leave the portal from any screen.", keys: ["Q"]),
       ActionSpec(
@@ -43,10 +43,9 @@ public struct ActionRegistry: Sendable {
       ActionSpec(.halfPageUp, "Half page up", "Move up half a screen.", keys: ["ctrl-u"], screens: lists),
       ActionSpec(.pageDown, "Page down", "Move down a screen.", keys: ["pgdn", "ctrl-f"], screens: lists),
       ActionSpec(.pageUp, "Page up", "Move up a screen.", keys: ["pgup", "ctrl-b"], screens: lists),
-      ActionSpec(.scrollLeft, "Scroll left", "Scroll wide tables left.", keys: ["h", "left"], screens: [.datasets]),
-      ActionSpec(
-        .scrollRight, "Scroll right", "Scroll wide tables right.", keys: ["l", "right"],
-        screens: [.datasets]),
+      ActionSpec(.scrollLeft, "Scroll left", "Scroll wide tables left.", keys: ["h", "left"], screens: [.datasets, .preview]),
+      ActionSpec(.scrollRight, "Scroll right", "Scroll wide tables right.", keys: ["l", "right"],
+        screens: [.datasets, .preview]),
       ActionSpec(.open, "Open", "Open the dataset under the cursor.", keys: ["enter", "o"], screens: [.datasets]),
       ActionSpec(
         .search, "Search", "Full-text search as you type (names, descriptions, tags, sample text).",
@@ -80,11 +79,8 @@ public struct ActionRegistry: Sendable {
       ActionSpec(
         .previousTab, "Previous tab", "Show the previous tab.", keys: ["shift-tab", "["],
         screens: [.dataset]),
-      ActionSpec(
-        .previewDown, "Scroll preview down", "Scroll the sample preview down.", keys: ["J"],
-        screens: [.dataset]),
-      ActionSpec(.previewUp, "Scroll preview up", "Scroll the sample preview up.", keys: ["K"], screens: [.dataset]),
     ]
+    actions += previewAndJobActions
     for (number, tab) in datasetTabs.enumerated() {
       actions.append(
         ActionSpec(

@@ -8,6 +8,10 @@ public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
   case help
   /// The access requests inbox.
   case requests
+  /// The dataset screen while its sample preview pane has focus.
+  case preview
+  /// Every job of the catalog (and a dataset's Jobs tab).
+  case jobs
 
   /// How help titles the screen's section.
   public var title: String {
@@ -16,6 +20,8 @@ public enum ScreenKind: String, CaseIterable, Sendable, Hashable {
     case .dataset: "Dataset"
     case .help: "Help"
     case .requests: "Requests"
+    case .preview: "Sample preview"
+    case .jobs: "Jobs"
     }
   }
 }

@@ -35,6 +35,8 @@ public final class App {
   var firstFrameMarked = false
   /// A background import, shown in the status bar while its dialog is hidden.
   var importStatus: String?
+  /// The worker running jobs in this process (see ``startEmbeddedWorker(options:)``).
+  var worker: EmbeddedWorker?
 
   /// Creates the app on `terminal` with the Datasets screen as home.
   public init(session: PortalSession, terminal: any Terminal, options: AppOptions) {
@@ -94,6 +96,14 @@ public final class App {
   @discardableResult
   public func settle(timeout: TimeInterval = 15) -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
+    // Drawing may ask for more work (the preview pane sizes its build to the frame).
+    repeat {
+      guard settlePass(until: deadline) else { return false }
+    } while isRunning && hasPendingWork
+    return true
+  }
+
+  private func settlePass(until deadline: Date) -> Bool {
     while isRunning {
       var progressed = false
       while isRunning, let event = terminal.readEvent(timeout: .zero) {
@@ -188,6 +198,8 @@ public final class App {
       switch delivery {
       case .catalogChanged:
         catalogDidChange()
+      case .jobEvent(let event):
+        jobEventArrived(event)
       case .result(let ticket, _), .superseded(let ticket), .progress(let ticket, _):
         handlers[ticket]?(delivery)
       }
@@ -289,6 +301,7 @@ public final class App {
       let index = names.firstIndex(of: theme.name).map { ($0 + 1) % max(1, names.count) } ?? 0
       if names.indices.contains(index) { setTheme(names[index]) }
     case .requestsInbox: push(RequestsScreen())
+    case .showJobs: showJobs()
     case .refresh:
       terminal.clear()
       catalogDidChange()

@@ -1,4 +1,5 @@
 import Foundation
+import Portal
 import Synchronization
 
 /// What background threads post to the UI loop; the loop is the only reader.
@@ -11,6 +12,8 @@ enum Delivery: Sendable {
   case progress(ticket: Int, any Sendable)
   /// The catalog changed (another process, or our own writes).
   case catalogChanged
+  /// The embedded worker reported on a job (from its thread; shown by the UI loop).
+  case jobEvent(JobEvent)
 }
 
 /// A thread-safe queue of deliveries with a wait for tests and idle loops.

@@ -60,7 +60,7 @@ func describe(_ error: any Error) -> String {
 }
 
 /// A yes/no question over the screens; `onConfirm` runs when the first button is chosen.
-final class ConfirmOverlay: Overlay {
+final class GovernanceConfirmOverlay: Overlay {
   private var dialog: Dialog
   private let onConfirm: (App) -> Void
 

@@ -133,22 +133,12 @@ extension DatasetScreen {
     }
     renderList(context, in: split[0], columns: columns, cells: cells)
     let cursor = lists[.samples]?.cursor ?? 0
-    preview.render(context, sample: rows.indices.contains(cursor) ? rows[cursor] : nil, in: split[1])
+    preview.render(
+      context, dataset: reference, sample: rows.indices.contains(cursor) ? rows[cursor] : nil, in: split[1])
   }
 
   private func renderJobs(_ context: RenderContext, in rect: Rect) {
-    let inner = rect.inset(left: 2, right: 2)
-    var y = inner.y
-    if let kind = summary.lastJobKind, let state = summary.lastJobState {
-      y = renderFacts([("Last job", "\(kind.rawValue) — \(state.rawValue)")], context, in: inner, from: y) + 1
-    }
-    y =
-      renderParagraph(
-        "Cleaning jobs for this dataset will be listed here: OCR, transcription, Unicode and whitespace normalisation, PII redaction, exact and near-duplicate removal, quality filters and language identification.",
-        context, in: inner, from: y, role: .text) + 1
-    renderParagraph(
-      "Each job will show its state, a progress bar with rate and time left, and its report; you will be able to queue, cancel and retry jobs from this tab once the embedded worker is installed. Until then, no jobs can run on this catalog.",
-      context, in: inner, from: y, role: .muted)
+    jobsPanel.render(context, in: rect, showDataset: false)
   }
 
   private func renderVersions(_ context: RenderContext, in rect: Rect) {

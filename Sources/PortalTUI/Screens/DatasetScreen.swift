@@ -25,8 +25,8 @@ public final class DatasetScreen: Screen {
     }
   }
 
-  /// The key-map scope of this screen.
-  public let kind = ScreenKind.dataset
+  /// `.preview` while the sample preview has focus (its own key scope), else `.dataset`.
+  public var kind: ScreenKind { tab == .samples && preview.hasFocus ? .preview : .dataset }
   /// The dataset as it appeared in the list (shown until the detail arrives).
   private(set) var summary: DatasetSummary
   var detail: Loadable<DatasetDetail> = .loading
@@ -36,6 +36,8 @@ public final class DatasetScreen: Screen {
   var tabs = TabBar(titles: Tab.allCases.map(\.title))
   var lists: [Tab: TableView] = [:]
   var preview = SamplePreviewPane()
+  /// The dataset's jobs (Jobs tab).
+  var jobsPanel = JobsPanel()
   var lastListRect = Rect(x: 0, y: 0, width: 0, height: 0)
   /// How many samples to fetch per page (more are fetched as the cursor nears the end).
   static let samplePage = 200
@@ -70,8 +72,9 @@ public final class DatasetScreen: Screen {
 
   /// Status-bar hints for this screen.
   public var hints: [(ActionID, String)] {
+    if kind == .preview { return extraHints }
     var hints: [(ActionID, String)] = [(.nextTab, "Next tab")]
-    if tab == .samples { hints.append((.previewDown, "Scroll preview")) }
+    hints += extraHints
     return hints + governanceHints
   }
 
@@ -82,6 +85,7 @@ public final class DatasetScreen: Screen {
 
   /// Starts loading what the screen shows.
   public func activate(app: App) {
+    connectPreview(app: app)
     loadDetail(app: app)
     loadTab(app: app)
   }
@@ -133,7 +137,9 @@ public final class DatasetScreen: Screen {
         [weak self] result in
         self?.audit = result.map { Loadable.loaded(Array($0.reversed())) }.get(or: { .failed("\($0)") })
       }
-    case .overview, .jobs, .versions:
+    case .jobs:
+      loadJobs(app: app)
+    case .overview, .versions:
       break
     }
   }
@@ -167,8 +173,9 @@ public final class DatasetScreen: Screen {
     switch action {
     case .nextTab: select(tabs.selectedIndex + 1 == Tab.allCases.count ? 0 : tabs.selectedIndex + 1, app: app)
     case .previousTab: select(tabs.selectedIndex == 0 ? Tab.allCases.count - 1 : tabs.selectedIndex - 1, app: app)
-    case .previewDown: preview.scroll(by: 3)
-    case .previewUp: preview.scroll(by: -3)
+    case .down where tab == .jobs, .up where tab == .jobs, .top where tab == .jobs, .bottom where tab == .jobs,
+      .pageDown where tab == .jobs, .pageUp where tab == .jobs:
+      jobsPanel.move(action)
     case .down, .up, .top, .bottom, .halfPageDown, .halfPageUp, .pageDown, .pageUp:
       guard var list = lists[tab] else { return true }
       let half = max(1, list.pageSize / 2)
@@ -188,6 +195,7 @@ public final class DatasetScreen: Screen {
       preview.resetScroll()
       loadMoreSamplesIfNeeded(app: app)
     default:
+      if let handled = performPreviewOrJobAction(action, app: app) { return handled }
       guard let index = ActionRegistry.datasetTabs.firstIndex(where: { action == .tab($0) }) else { return false }
       select(index, app: app)
     }
@@ -210,8 +218,11 @@ public final class DatasetScreen: Screen {
     }
   }
 
-  /// Handles Back before the screen is closed.
-  public func back(app: App) -> Bool { false }
+  public func back(app: App) -> Bool {
+    guard preview.hasFocus else { return false }
+    preview.hasFocus = false
+    return true
+  }
 
   /// Handles events the key map left (fields, mouse).
   public func handle(_ event: InputEvent, app: App) -> Bool {

@@ -1,110 +1,205 @@
 import Portal
 import PortalCore
+import PortalMedia
 import TerminalKit
 
-/// What the preview pane draws below a sample's facts. The default shows the text
-/// excerpt; richer previews (pages, tables, half-block images, waveforms, key frames)
-/// plug in by giving the pane another `bodyFactory`.
-public protocol SamplePreviewBody {
-  /// Draws the body into `rect`, scrolled down by `scroll` lines.
-  func render(_ context: RenderContext, in rect: Rect, scroll: Int)
-  /// Lines the body has in all at `width` (for scrolling); nil when it does not scroll.
-  func lineCount(width: Int) -> Int?
-}
-
-/// The excerpt the catalog keeps for a sample, wrapped; or a note when there is none.
-public struct ExcerptPreviewBody: SamplePreviewBody {
-  let sample: SampleRow
-
-  /// A body for `sample`.
-  public init(sample: SampleRow) { self.sample = sample }
-
-  private func lines(width: Int) -> [String] {
-    guard let excerpt = sample.sample.excerpt, !excerpt.isEmpty else {
-      let kind = sample.sample.mediaType.modality.rawValue
-      return ["No text excerpt for this \(kind) sample; a full \(kind) preview comes with the preview pane."]
-        .flatMap { DisplayWidth.wrap($0, width: max(1, width)) }
-    }
-    return SafeText.multiline(excerpt).split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-      DisplayWidth.wrap(String($0), width: max(1, width))
-    }
-  }
-
-  /// Draws the excerpt.
-  public func render(_ context: RenderContext, in rect: Rect, scroll: Int) {
-    let all = lines(width: rect.width)
-    let style = context.style(sample.sample.excerpt == nil ? .muted : .text)
-    for row in 0..<rect.height {
-      let index = scroll + row
-      guard index < all.count else { break }
-      context.terminal.put(text: all[index], in: rect.row(row), style: style)
-    }
-  }
-
-  /// Lines the body has at `width`.
-  public func lineCount(width: Int) -> Int? { lines(width: width).count }
-}
-
-/// The right-hand pane of the Samples tab: a sample's facts, then its body.
+/// The right-hand pane of the Samples tab: the real preview of the sample under the
+/// cursor (text page, JSON, table, PDF page, half-block image, waveform, key frames),
+/// drawn by ``PreviewRenderer`` at the terminal's colour depth.
+///
+/// The pane never reads files on the UI thread: when what it should show (sample, size,
+/// position, search, page) differs from what it has, drawing asks for a build through
+/// `onRequest` (the screen submits it as background work) and keeps showing the last
+/// preview of the same sample meanwhile, so paging does not flicker.
 public struct SamplePreviewPane {
-  /// Makes the body for a sample; replace to draw richer previews per modality.
-  public var bodyFactory: (SampleRow) -> any SamplePreviewBody = { ExcerptPreviewBody(sample: $0) }
-  /// Lines scrolled in the body.
-  public private(set) var scroll = 0
-  private var lastLineCount = 0
-  private var lastHeight = 0
+  /// What to build: a sample at a position, sized for the pane.
+  public struct Request: Hashable, Sendable {
+    /// The dataset's slug.
+    public var dataset: String
+    /// The sample's ordinal in the current version.
+    public var ordinal: Int
+    /// The body's size in cells.
+    public var size: Size
+    /// Where a text page starts.
+    public var position: TextPosition
+    /// A search inside the sample.
+    public var search: TextSearch?
+    /// The PDF page.
+    public var page: Int
 
-  /// A pane with the excerpt body.
+    /// The options `PortalSession.preview` is called with.
+    public var options: PreviewOptions {
+      PreviewRenderer.options(for: size, base: PreviewOptions(position: position, search: search, page: page))
+    }
+  }
+
+  /// Whether the pane has focus (its keys apply instead of the list's).
+  public var hasFocus = false
+  /// Asks for a preview to be built off the UI thread (set by the screen).
+  var onRequest: ((Request) -> Void)?
+  var position = TextPosition.start
+  var search: TextSearch?
+  var page = 1
+  var view = PreviewViewState()
+  private(set) var shown: (request: Request, preview: SamplePreview)?
+  private(set) var failure: (request: Request, reason: String)?
+  private var requested: Request?
+  private var last = PreviewDrawResult()
+  private var lastBodyHeight = 1
+  /// First-row offsets of the text pages scrolled past, so `k` and PgUp retrace them.
+  private var rowHistory: [Int64] = []
+
+  /// A pane with nothing shown yet.
   public init() {}
 
-  /// Scrolls the body (clamped at draw time).
-  public mutating func scroll(by lines: Int) {
-    scroll = max(0, min(scroll + lines, max(0, lastLineCount - lastHeight)))
+  /// The preview being shown, if any (tests and the search prompt).
+  public var preview: SamplePreview? { shown?.preview }
+
+  /// A build came back: keep it if it is still what the pane wants.
+  mutating func deliver(_ request: Request, _ result: Result<SamplePreview, any Error>) {
+    guard request == requested else { return }
+    switch result {
+    case .success(let preview):
+      shown = (request, preview)
+      failure = nil
+    case .failure(let error):
+      failure = (request, SafeText.line("\(error)"))
+    }
   }
 
-  /// Back to the top (a new sample was selected).
-  public mutating func resetScroll() { scroll = 0 }
+  /// Back to the top of a newly selected sample.
+  public mutating func resetScroll() {
+    position = .start
+    search = nil
+    page = 1
+    view = PreviewViewState()
+    rowHistory = []
+  }
 
-  /// Draws the facts of `sample` and its body into `rect`.
-  public mutating func render(_ context: RenderContext, sample: SampleRow?, in rect: Rect) {
+  /// Scrolls by lines: text pages move by rows, laid-out content by its scroll offset.
+  public mutating func scroll(by lines: Int) {
+    guard let preview = shown?.preview else { return }
+    if case .text(let page) = preview.content {
+      if lines > 0, page.rows.count > 1, page.nextOffset != nil {
+        rowHistory.append(page.offset)
+        position = .row(page.rows[min(lines, page.rows.count - 1)].offset)
+      } else if lines < 0 {
+        if let back = rowHistory.popLast() {
+          position = .row(back)
+        } else if let previous = page.previousOffset {
+          position = .row(previous)
+        }
+      }
+      search = nil
+    } else {
+      view.scroll = max(0, min(view.scroll + lines, last.maxScroll))
+    }
+  }
+
+  /// A page down (`forward`) or up.
+  mutating func pageScroll(forward: Bool) {
+    guard let preview = shown?.preview else { return }
+    if case .text(let page) = preview.content {
+      if forward, let next = page.nextOffset {
+        rowHistory.append(page.offset)
+        position = .row(next)
+      } else if !forward, let previous = page.previousOffset {
+        rowHistory.removeAll()
+        position = .row(previous)
+      }
+      search = nil
+    } else {
+      scroll(by: (forward ? 1 : -1) * max(1, lastBodyHeight - 1))
+    }
+  }
+
+  /// To the start or the end of the sample.
+  mutating func jump(toEnd: Bool) {
+    rowHistory.removeAll()
+    search = nil
+    position = toEnd ? .end : .start
+    view.scroll = toEnd ? last.maxScroll : 0
+  }
+
+  /// Tables: scrolls columns sideways.
+  mutating func scrollColumns(by delta: Int) {
+    view.columnOffset = max(0, min(view.columnOffset + delta, last.maxColumnOffset))
+  }
+
+  /// PDFs: turns the page; a sentence when there is no page that way.
+  mutating func turnPage(by delta: Int) -> String? {
+    guard case .document(let document) = shown?.preview.content else { return "Only PDF samples have pages." }
+    let target = page + delta
+    if target < 1 { return "This is the first page." }
+    if let count = document.pageCount, target > count { return "This is the last page (\(count))." }
+    page = target
+    view.scroll = 0
+    return nil
+  }
+
+  /// Starts a search for `query` from the page shown; a sentence when it cannot search.
+  mutating func startSearch(_ query: String) -> String? {
+    guard case .text(let page) = shown?.preview.content else { return "Search works in text samples." }
+    guard !query.isEmpty else { return nil }
+    search = TextSearch(query: query, forward: true, from: page.offset - 1)
+    return nil
+  }
+
+  /// `n`/`N`: the next or previous match of the last search.
+  mutating func nextMatch(forward: Bool) -> String? {
+    guard case .text(let page) = shown?.preview.content, let outcome = page.search else {
+      return "No search yet: press / to search in the sample."
+    }
+    let query = search?.query ?? outcome.query
+    // An unfinished search goes on from where it stopped; a found one steps past its match.
+    let from = outcome.match ?? (outcome.complete ? page.offset : outcome.searchedTo)
+    search = TextSearch(query: query, forward: forward, from: from)
+    return nil
+  }
+
+  /// Draws the preview of `sample` of `dataset` into `rect`, asking for a build if needed.
+  public mutating func render(_ context: RenderContext, dataset: String, sample: SampleRow?, in rect: Rect) {
     let terminal = context.terminal
-    terminal.drawBox(rect, style: context.style(.border), title: "Preview", titleStyle: context.style(.accent))
+    let border = hasFocus ? context.style(.accent).adding(.bold) : context.style(.border)
+    let title = hasFocus ? "Preview (focused: / search, Tab back)" : "Preview"
+    terminal.drawBox(rect, style: border, title: title, titleStyle: context.style(.accent))
     let inner = rect.inset(by: 1).inset(left: 1, right: 1)
     guard !inner.isEmpty else { return }
     guard let sample else {
       terminal.put(text: "No sample selected", in: inner.row(0), style: context.style(.muted))
       return
     }
-    let facts = Self.facts(of: sample, format: context.format)
-    for (index, (label, value)) in facts.enumerated() where index < inner.height {
-      let y = inner.y + index
-      terminal.put(text: label, in: Rect(x: inner.x, y: y, width: 10, height: 1), style: context.style(.muted))
-      terminal.put(
-        text: value, in: Rect(x: inner.x + 10, y: y, width: inner.width - 10, height: 1), style: context.style(.text))
+    let wanted = Request(
+      dataset: dataset, ordinal: sample.sample.ordinal, size: Size(width: inner.width, height: inner.height),
+      position: position, search: search, page: page)
+    lastBodyHeight = max(1, inner.height - PreviewRenderer.headerRows)
+    if let failure, failure.request == wanted {
+      terminal.put(text: terminal.glyphs.cross + " " + failure.reason, in: inner.row(0), style: context.style(.error))
+      return
     }
-    let bodyRect = inner.inset(top: facts.count + 1)
-    guard !bodyRect.isEmpty else { return }
-    let body = bodyFactory(sample)
-    lastLineCount = body.lineCount(width: bodyRect.width) ?? 0
-    lastHeight = bodyRect.height
-    scroll = max(0, min(scroll, max(0, lastLineCount - lastHeight)))
-    body.render(context, in: bodyRect, scroll: scroll)
+    if wanted != requested, shown?.request != wanted {
+      requested = wanted
+      onRequest?(wanted)
+    }
+    // While a new page of the same sample loads, the old one stays up.
+    guard let shown, shown.request.dataset == dataset, shown.request.ordinal == wanted.ordinal else {
+      terminal.put(text: "Loading preview…", in: inner.row(0), style: context.style(.muted))
+      return
+    }
+    last = PreviewRenderer(styles: Self.styles(context)).draw(shown.preview, into: terminal, in: inner, state: view)
+    view.scroll = min(view.scroll, last.maxScroll)
+    view.columnOffset = min(view.columnOffset, last.maxColumnOffset)
   }
 
-  /// The facts line by line: what every sample has, then what its kind adds.
-  static func facts(of row: SampleRow, format: TUIFormat) -> [(String, String)] {
-    let sample = row.sample
-    var facts: [(String, String)] = [
-      ("Sample", "#\(sample.ordinal + 1)"), ("File", SafeText.line(row.relativePath)),
-      ("Type", sample.mediaType.rawValue),
-      ("Bytes", "\(format.bytes(sample.length)) at offset \(format.count(Int(sample.offset)))"),
-      ("SHA-256", String(sample.sha256.prefix(16))),
-    ]
-    if let width = sample.width, let height = sample.height { facts.append(("Pixels", "\(width) × \(height)")) }
-    if let millis = sample.durationMillis {
-      facts.append(("Duration", format.duration(seconds: Double(millis) / 1000)))
-    }
-    if let language = sample.language { facts.append(("Language", SafeText.line(language))) }
-    return facts
+  /// The renderer's looks from the theme (so monochrome stays monochrome).
+  static func styles(_ context: RenderContext) -> PreviewStyles {
+    var styles = PreviewStyles()
+    styles.title = context.style(.accent).adding(.bold)
+    styles.facts = context.style(.muted)
+    styles.notice = context.style(.warning)
+    styles.failure = context.style(.error).adding(.bold)
+    styles.match = context.theme[.selection]
+    styles.highlighted = context.theme[.selection]
+    return styles
   }
 }
