@@ -16,6 +16,9 @@ enum CatalogMigrations {
     migrator.registerMigration("v2-governance") { db in
       try addGovernance(db)
     }
+    migrator.registerMigration("v3-presence") { db in
+      try addPresence(db)
+    }
     return migrator
   }
 
@@ -336,6 +339,23 @@ enum CatalogMigrations {
         CREATE TRIGGER dataset_public_is_final BEFORE UPDATE OF visibility ON dataset
           WHEN old.visibility = 'public' AND new.visibility <> 'public'
           BEGIN SELECT RAISE(ABORT, 'a public dataset cannot be made private again'); END;
+        """)
+  }
+
+  // MARK: - v3: who is active on a shared (review station) catalog
+
+  private static func addPresence(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE session_presence (
+          login TEXT NOT NULL,
+          pid INTEGER NOT NULL,
+          host TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          seen_at TEXT NOT NULL,
+          PRIMARY KEY (login, pid, host)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX session_presence_on_seen ON session_presence(seen_at);
         """)
   }
 }

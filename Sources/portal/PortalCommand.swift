@@ -20,6 +20,7 @@ struct PortalCommand: AsyncParsableCommand {
       SignoffCommand.self, GrantCommand.self, RevokeCommand.self, GrantsCommand.self, RequestCommand.self,
       RequestsCommand.self, ApproveCommand.self, RejectCommand.self, WithdrawCommand.self, RemoveCommand.self,
       LicencesCommand.self, ExportCommand.self, TUICommand.self, ThemesCommand.self,
+      StationCommand.self, SessionCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )
