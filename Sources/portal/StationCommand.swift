@@ -116,7 +116,8 @@ struct StationCommand: ParsableCommand {
 
     func run() throws {
       let entries = try AuthorizedKeys(path: authorizedKeys).entries()
-      var table = TextTable(["LOGIN", "ROLE", "STATE", "KEY"])
+      var table = TextTable(["LOGIN", "ROLE", "STATE", "KEYS"])
+      table.maxColumnWidth = 120
       for user in try global.session().listUsers() {
         let keys = entries.filter { $0.login == user.login }.map { "\($0.key.type) \($0.key.fingerprint)" }
         let state = user.disabledAt == nil ? "active" : "disabled"

@@ -35,6 +35,9 @@ public final class App {
   var firstFrameMarked = false
   /// A background import, shown in the status bar while its dialog is hidden.
   var importStatus: String?
+  /// Other people active on this catalog (review stations), from the presence heartbeat.
+  var othersHere: [String] = []
+  var nextHeartbeat = Date.distantPast
 
   /// Creates the app on `terminal` with the Datasets screen as home.
   public init(session: PortalSession, terminal: any Terminal, options: AppOptions) {
@@ -60,7 +63,10 @@ public final class App {
   /// work is in flight and a few times a second otherwise.
   public func run() {
     if options.watchCatalog { startWatching() }
-    defer { poller?.stop() }
+    defer {
+      poller?.stop()
+      if options.watchCatalog { endPresence() }
+    }
     renderFrame()
     while isRunning {
       let timeout: Duration = handlers.isEmpty ? .milliseconds(100) : .milliseconds(10)
@@ -83,6 +89,7 @@ public final class App {
         }
         continue
       }
+      if options.watchCatalog { presenceTick() }
       if drainMailbox() { changed = true }
       if expireToasts() { changed = true }
       if changed { renderFrame() }
