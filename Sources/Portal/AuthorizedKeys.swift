@@ -93,6 +93,12 @@ public struct AuthorizedKeys: Sendable {
     guard fd >= 0 else {
       throw PortalError.invalidArgument("cannot write in \(directory.path): \(String(cString: strerror(errno)))")
     }
+    // Root editing the service account's file keeps it the account's: sshd reads it as
+    // that account, so a root-owned replacement would lock every reviewer out.
+    var existing = stat()
+    if stat(file.path, &existing) == 0, existing.st_uid != geteuid() || existing.st_gid != getegid() {
+      _ = fchown(fd, existing.st_uid, existing.st_gid)
+    }
     let bytes = Array(text.utf8)
     let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
     let synced = fsync(fd) == 0
