@@ -189,7 +189,13 @@ struct TmuxServer {
     _ = try? tmux(["send-keys", "-t", name] + keys)
   }
 
-  func kill() { _ = try? tmux(["kill-server"]) }
+  /// Ends the panes' programs (the ssh clients this test started), then the server: a
+  /// hung-up ssh client can outlive `kill-server` and keep the remote session alive.
+  func kill() {
+    let panes = (try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"]).stdout) ?? ""
+    for pid in panes.split(separator: "\n").compactMap({ pid_t($0) }) { Glibc.kill(pid, SIGKILL) }
+    _ = try? tmux(["kill-server"])
+  }
 }
 
 /// Runs a short command with posix_spawn and reaps exactly its pid. Foundation.Process
