@@ -12,6 +12,8 @@ public final class PortalSession: Sendable {
   /// Whether the catalog is a demo catalog (where `--as` may switch users).
   public let isDemo: Bool
   let logger: Logger
+  /// When this session was opened (presence rows say since when someone is here).
+  public let startedAt = Date()
 
   init(catalog: Catalog, actor: Actor, isDemo: Bool) {
     self.catalog = catalog
@@ -28,8 +30,11 @@ public final class PortalSession: Sendable {
   /// Opens the catalog at `location` as the user `identity` names.
   public static func open(location: CatalogLocation, identity: Identity = .operatingSystem) throws -> PortalSession {
     guard location.exists else { throw PortalError.noCatalog(path: location.directory.path) }
+    // A station directory is setgid: files this process creates must stay group-writable.
+    if ReviewStation.looksLikeStation(location) { ReviewStation.useGroupUmask() }
     let catalog = try wrap { try Catalog(location: location) }
     let isDemo = (try? catalog.meta("demo")) == "1"
+    if (try? catalog.meta("station")) == "1" { ReviewStation.useGroupUmask() }
     let login: String
     switch identity {
     case .operatingSystem: login = Identity.operatingSystemLogin()
@@ -42,6 +47,9 @@ public final class PortalSession: Sendable {
     }
     guard let user = try wrap({ try catalog.user(login: login) }) else {
       throw PortalError.unknownUser(login: login, catalog: location.directory.path)
+    }
+    if case .forcedCommand = identity, user.disabledAt != nil {
+      throw PortalError.notAllowed("the portal account '\(login)' is disabled; ask an owner of the review station")
     }
     let groups = try wrap { try catalog.groupNames(ofUser: user.id ?? 0) }
     let session = PortalSession(catalog: catalog, actor: Actor(user: user, groups: groups), isDemo: isDemo)

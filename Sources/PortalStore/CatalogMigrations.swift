@@ -17,6 +17,9 @@ enum CatalogMigrations {
       try addGovernance(db)
     }
     migrator.registerMigration("v2-worker") { db in try createWorker(db) }
+    migrator.registerMigration("v3-presence") { db in
+      try addPresence(db)
+    }
     return migrator
   }
 
@@ -357,6 +360,23 @@ enum CatalogMigrations {
         -- Runnable jobs in claim order: a claim reads the first match instead of
         -- sorting every queued job (1 ms per claim with 10,000 queued, without it).
         CREATE INDEX job_ready ON job(priority, run_at, id) WHERE state IN ('queued','retryable');
+        """)
+  }
+
+  // MARK: - v3: who is active on a shared (review station) catalog
+
+  private static func addPresence(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE session_presence (
+          login TEXT NOT NULL,
+          pid INTEGER NOT NULL,
+          host TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          seen_at TEXT NOT NULL,
+          PRIMARY KEY (login, pid, host)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX session_presence_on_seen ON session_presence(seen_at);
         """)
   }
 }

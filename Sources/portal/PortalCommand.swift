@@ -22,6 +22,7 @@ struct PortalCommand: AsyncParsableCommand {
       LicencesCommand.self, ExportCommand.self,
       JobsCommand.self, CleanCommand.self, ScanCommand.self, OCRCommand.self, TranscribeCommand.self,
       WorkerCommand.self, TUICommand.self, ThemesCommand.self,
+      StationCommand.self, SessionCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

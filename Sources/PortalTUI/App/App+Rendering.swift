@@ -63,6 +63,7 @@ extension App {
     }
     let actor = session.actor
     var right = "\(actor.login) (\(actor.role.rawValue)) @ \(options.catalogLabel)"
+    if !othersHere.isEmpty { right = "also here: " + othersHere.joined(separator: ", ") + "  " + right }
     if let importStatus { right = importStatus + "  " + right }
     var bar = StatusBar(hints: hints + fixed, right: right)
     let header = context.style(.header)

@@ -37,6 +37,9 @@ public final class App {
   var importStatus: String?
   /// The worker running jobs in this process (see ``startEmbeddedWorker(options:)``).
   var worker: EmbeddedWorker?
+  /// Other people active on this catalog (review stations), from the presence heartbeat.
+  var othersHere: [String] = []
+  var nextHeartbeat = Date.distantPast
 
   /// Creates the app on `terminal` with the Datasets screen as home.
   public init(session: PortalSession, terminal: any Terminal, options: AppOptions) {
@@ -62,7 +65,10 @@ public final class App {
   /// work is in flight and a few times a second otherwise.
   public func run() {
     if options.watchCatalog { startWatching() }
-    defer { poller?.stop() }
+    defer {
+      poller?.stop()
+      if options.watchCatalog { endPresence() }
+    }
     renderFrame()
     while isRunning {
       let timeout: Duration = handlers.isEmpty ? .milliseconds(100) : .milliseconds(10)
@@ -85,6 +91,7 @@ public final class App {
         }
         continue
       }
+      if options.watchCatalog { presenceTick() }
       if drainMailbox() { changed = true }
       if expireToasts() { changed = true }
       if changed { renderFrame() }

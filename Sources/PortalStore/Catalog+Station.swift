@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import PortalCore
+
+// MARK: - Review stations: the station marker, disabling users, who is active
+
+extension Catalog {
+  /// Marks the catalog as a shared review station (`station=1` in `catalog_meta`), with
+  /// its audit event in the same transaction. Idempotent: a second call records nothing.
+  @discardableResult
+  public func markStation(audit: AuditEvent) throws -> Bool {
+    try write { db in
+      let current = try String.fetchOne(db, sql: "SELECT value FROM catalog_meta WHERE key = 'station'")
+      guard current != "1" else { return false }
+      try Self.setMeta("station", "1", in: db)
+      try AuditChain.append(audit, in: db)
+      return true
+    }
+  }
+
+  /// Disables a user (sets `disabled_at`); refuses to disable the last enabled owner.
+  /// False (and no event) when the user was already disabled.
+  @discardableResult
+  public func disableUser(userID: Int64, at date: Date, audit: AuditEvent) throws -> Bool {
+    try write { db in
+      guard var user = try User.fetchOne(db, key: userID) else { throw StoreError.notFound(what: "the user") }
+      guard user.disabledAt == nil else { return false }
+      if user.role == .owner {
+        let owners = try User.filter(Column("role") == "owner" && Column("disabled_at") == nil).fetchCount(db)
+        if owners <= 1 {
+          throw StoreError.conflict("'\(user.login)' is the last owner; make someone else an owner first")
+        }
+      }
+      let before = user
+      user.disabledAt = date
+      try user.update(db)
+      var event = audit
+      event.before = Self.json(before)
+      event.after = Self.json(user)
+      try AuditChain.append(event, in: db)
+      return true
+    }
+  }
+
+  /// Records that a session (login, process, host) is alive now and prunes rows not
+  /// refreshed since `staleBefore`. Not audited: presence is not governance state.
+  public func touchPresence(login: String, pid: Int32, host: String, startedAt: Date, now: Date, staleBefore: Date)
+    throws
+  {
+    try write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO session_presence(login, pid, host, started_at, seen_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT(login, pid, host) DO UPDATE SET seen_at = excluded.seen_at
+          """, arguments: [login, Int64(pid), host, startedAt, now])
+      try db.execute(sql: "DELETE FROM session_presence WHERE seen_at < ?", arguments: [staleBefore])
+    }
+  }
+
+  /// Removes a session's presence row (when it ends cleanly).
+  public func clearPresence(login: String, pid: Int32, host: String) throws {
+    try write { db in
+      try db.execute(
+        sql: "DELETE FROM session_presence WHERE login = ? AND pid = ? AND host = ?",
+        arguments: [login, Int64(pid), host])
+    }
+  }
+
+  /// Sessions seen at or after `since`, oldest first: (login, pid, host, started, seen).
+  public func presence(since: Date) throws -> [PresenceRow] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT login, pid, host, started_at, seen_at FROM session_presence
+          WHERE seen_at >= ? ORDER BY started_at, login
+          """, arguments: [since]
+      ).map { row in
+        PresenceRow(
+          login: row["login"], pid: Int32(truncatingIfNeeded: row["pid"] as Int64), host: row["host"],
+          startedAt: row["started_at"], seenAt: row["seen_at"])
+      }
+    }
+  }
+}
+
+/// One live session's row in `session_presence`.
+public struct PresenceRow: Sendable, Equatable {
+  /// The portal login.
+  public var login: String
+  /// The process id of the session.
+  public var pid: Int32
+  /// The host the session runs on.
+  public var host: String
+  /// When the session started.
+  public var startedAt: Date
+  /// When the session last said it was alive.
+  public var seenAt: Date
+
+  /// Creates a row.
+  public init(login: String, pid: Int32, host: String, startedAt: Date, seenAt: Date) {
+    self.login = login
+    self.pid = pid
+    self.host = host
+    self.startedAt = startedAt
+    self.seenAt = seenAt
+  }
+}

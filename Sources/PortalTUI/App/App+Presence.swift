@@ -1,0 +1,32 @@
+import Foundation
+import Portal
+
+// MARK: - Presence: who else has this catalog open (review stations)
+
+extension App {
+  /// How often this session says it is alive; well inside the 15 s a row stays valid.
+  static let heartbeatInterval: TimeInterval = 4
+
+  /// Called from the UI loop when idle: every few seconds, writes this session's
+  /// heartbeat and reads who else is here, off the UI thread; the status bar shows them.
+  func presenceTick(now: Date = Date()) {
+    guard now >= nextHeartbeat else { return }
+    nextHeartbeat = now.addingTimeInterval(Self.heartbeatInterval)
+    let session = session
+    submit(
+      key: "presence",
+      {
+        try session.heartbeat()
+        return try session.otherActiveLogins()
+      },
+      then: { [weak self] result in
+        // A failed heartbeat (catalog busy, read-only copy) only leaves the list as it was.
+        if case .success(let logins) = result { self?.othersHere = logins.map { SafeText.line($0) } }
+      })
+  }
+
+  /// Removes this session's presence row when the TUI closes.
+  func endPresence() {
+    session.endPresence()
+  }
+}
