@@ -60,13 +60,15 @@ public final class Tour {
       mode = .manual
       return true
     }
-    // A modal overlay or a focused field gets its own Esc and Tab.
+    // Esc closes an open overlay or a focused field before the tour; Tab is the tour's
+    // except in an overlay that takes text (the palette, the import dialog's completion).
     let modal = app.overlay != nil || (app.topScreen?.capturesText ?? false)
+    let typing = app.overlay?.capturesText ?? false
     switch event {
-    case .key(.tab) where !modal:
+    case .key(.tab) where !typing:
       doStep(app: app)
       return true
-    case .key(.backTab) where !modal:
+    case .key(.backTab) where !typing:
       goTo(max(0, index - 1))
       return true
     case .key(.enter) where !modal && current.isDone == nil:

@@ -7,7 +7,7 @@ import PortalCore
 /// features land; keep each one's text to two to four short sentences.
 public enum TourScript {
   /// The dataset the tour searches for and opens (text, with grants and a pending request).
-  static let textSearch = "ledger"
+  static let textSearch = "ledger articles"
   /// The dataset whose image samples it shows.
   static let imageSearch = "illustration"
 
@@ -59,8 +59,7 @@ public enum TourScript {
       TourStep(
         id: "access", title: "Who has access",
         text: [
-          "Press 3 for Access: grants to users, groups and labs, each with its permission and expiry,",
-          "and access requests waiting for a decision.",
+          "Press 3 for Access: grants to users, groups and labs with their permission and expiry, and requests waiting for a decision.",
           manages
             ? "Owners and stewards grant, revoke, approve and reject from the command line today."
             : "Reviewers see grants and requests here but cannot change them.",
@@ -86,8 +85,7 @@ public enum TourScript {
       TourStep(
         id: "image-sample", title: "An image sample",
         text: [
-          "Enter opens it; 2 shows its samples. Images are drawn in half-blocks with their size and format;",
-          "audio shows a waveform and duration.",
+          "Enter opens it and 2 shows its samples: images are drawn in half-blocks with their size and format, audio as a waveform with its duration."
         ], target: .tab("Samples"),
         isDone: { dataset($0).map { $0.tab == .samples && $0.summary.dataset.modality == .image } ?? false },
         perform: [.finishTyping, .action(.open), .action(.tab("samples"))]),

@@ -13,7 +13,8 @@ struct TourView {
     let terminal = context.terminal
     let glyphs = context.glyphs
     let width = min(body.width - 2, 72)
-    let lines = step.text.flatMap { DisplayWidth.wrap($0, width: width - 4) }.prefix(max(1, min(6, body.height - 6)))
+    let lines = DisplayWidth.wrap(step.text.joined(separator: " "), width: width - 4).prefix(
+      max(1, min(6, body.height - 6)))
     let height = lines.count + 3
     let box = Rect(x: body.x + (body.width - width) / 2, y: body.maxY - height, width: width, height: height)
     let accent = context.style(.accent).adding(.bold)
