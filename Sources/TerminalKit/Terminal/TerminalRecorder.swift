@@ -120,8 +120,14 @@ public final class TerminalRecorder: @unchecked Sendable {
       let ready = poll(&fds, nfds_t(fds.count), stopping ? 0 : 100)
       checkSize()
       if ready < 0 && errno == EINTR { continue }
-      if ready <= 0 && stopping { break }
-      if fds[2].revents != 0 { stopping = true }
+      if ready < 0 || (ready == 0 && stopping) { break }
+      if fds[2].revents != 0 {
+        // Stop listening to the wake pipe and to keys; drain what the UI wrote, then end.
+        stopping = true
+        fds[2].fd = -1
+        fds[0].fd = -1
+        fds[0].revents = 0
+      }
       if fds[0].revents & Int16(POLLIN) != 0 {
         let count = read(input, &buffer, buffer.count)
         if count > 0 {
