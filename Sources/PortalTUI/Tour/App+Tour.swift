@@ -18,7 +18,7 @@ extension App {
   public func endTour() {
     guard tour != nil else { return }
     tour = nil
-    toast("tour closed — : then `tour` reopens it", kind: .info, seconds: 3)
+    toast("tour closed — F2 or :tour reopens it", kind: .info, seconds: 3)
   }
 
   /// The tour's look at the app after events: moves past steps the presenter has done.

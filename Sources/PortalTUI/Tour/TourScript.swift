@@ -102,7 +102,7 @@ public enum TourScript {
       TourStep(
         id: "end", title: "That's the tour",
         text: [
-          "Esc closes the tour; : then `tour` brings it back.",
+          "Esc closes the tour; F2 (or : then `tour`) brings it back.",
           "Try it on your own data: `portal init`, then `portal import PATH --name NAME`.",
         ], target: .none, isDone: nil),
     ]
