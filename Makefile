@@ -26,11 +26,12 @@ deps:
 # under the build directory, checking export bundles' croissant.json.
 VENV := $(BUILD_DIR)/venv
 MLCROISSANT_VERSION := 1.1.1
+ASCIINEMA_VERSION := 2.4.0
 pydeps:
-	@if $(VENV)/bin/python -c "import mlcroissant, importlib.metadata as m; assert m.version('mlcroissant') == '$(MLCROISSANT_VERSION)'" 2>/dev/null; then \
-	  echo "make pydeps: mlcroissant $(MLCROISSANT_VERSION) present"; \
-	else echo "make pydeps: installing mlcroissant $(MLCROISSANT_VERSION) into $(VENV)"; \
-	  python3 -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check mlcroissant==$(MLCROISSANT_VERSION); fi
+	@if $(VENV)/bin/python -c "import mlcroissant, importlib.metadata as m; assert m.version('mlcroissant') == '$(MLCROISSANT_VERSION)'; assert m.version('asciinema') == '$(ASCIINEMA_VERSION)'" 2>/dev/null; then \
+	  echo "make pydeps: mlcroissant $(MLCROISSANT_VERSION) and asciinema $(ASCIINEMA_VERSION) present"; \
+	else echo "make pydeps: installing mlcroissant $(MLCROISSANT_VERSION) and asciinema $(ASCIINEMA_VERSION) into $(VENV)"; \
+	  python3 -m venv $(VENV) && $(VENV)/bin/pip install --quiet --disable-pip-version-check mlcroissant==$(MLCROISSANT_VERSION) asciinema==$(ASCIINEMA_VERSION); fi
 
 build: deps
 	$(SWIFT) build --scratch-path $(BUILD_DIR)

@@ -16,6 +16,10 @@ public enum PortalTUI {
     public var theme: String?
     /// Run queued jobs in this process (`--no-worker` turns it off).
     public var worker = true
+    /// Open the guided tour (the demo).
+    public var tour: TourLaunch?
+    /// Record the session as an asciinema v2 cast at this path.
+    public var recordPath: String?
 
     /// Creates the options.
     public init(colorDepth: ColorDepth? = nil, ascii: Bool = false, mouse: Bool = true, theme: String? = nil) {
@@ -30,8 +34,16 @@ public enum PortalTUI {
   /// quits; the terminal is restored on every exit path.
   public static func run(session: PortalSession, launch: LaunchOptions, catalogLabel: String) throws {
     let config = UserConfig.load()
+    let recorder = try launch.recordPath.map { path throws(TerminalRecorder.Failure) in
+      try TerminalRecorder(castPath: path)
+    }
+    // Declared before the terminal's, so it runs after: the terminal's reset goes into the cast.
+    defer { recorder?.finish() }
     let terminal = try NcursesTerminal(
-      options: .init(mouse: launch.mouse, colorDepth: launch.colorDepth, ascii: launch.ascii))
+      options: .init(
+        mouse: launch.mouse, colorDepth: launch.colorDepth, ascii: launch.ascii,
+        inputDescriptor: recorder?.terminalDescriptor ?? STDIN_FILENO,
+        outputDescriptor: recorder?.terminalDescriptor ?? STDOUT_FILENO))
     defer { terminal.restore() }
     let options = AppOptions(
       themeName: launch.theme ?? config.theme, keyBindings: config.keyBindings, startupWarnings: config.warnings,
@@ -40,6 +52,12 @@ public enum PortalTUI {
     if launch.worker { app.startEmbeddedWorker() }
     // Hands a running job back to the queue (checkpoint kept) before curses goes.
     defer { app.stopEmbeddedWorker() }
+    if let tour = launch.tour {
+      app.startTour(
+        Tour(
+          steps: TourScript.standard(role: session.actor.role), mode: tour.autoplay ? .autoplay : .manual,
+          dwell: tour.stepSeconds))
+    }
     app.run()
   }
 }

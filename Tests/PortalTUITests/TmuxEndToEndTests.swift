@@ -30,7 +30,7 @@ import Testing
     variables["LANG"] = "C.UTF-8"
     if environment.variables["NO_COLOR"] == nil { variables["NO_COLOR"] = "" }
     let demoDir = home.appending("demo").path
-    let tmux = try Tmux(command: "\(PortalBinary.path) demo --dir \(demoDir)", environment: variables)
+    let tmux = try Tmux(command: "\(PortalBinary.path) demo --no-tour --dir \(demoDir)", environment: variables)
     tmux.waitFor(text: "/9", timeout: 60)
     if environment.name == "unknown TERM" { tmux.waitFor(text: "is unknown here") }
     let pane = tmux.capture()

@@ -35,6 +35,7 @@ public struct ActionRegistry: Sendable {
         keys: [":"]),
       ActionSpec(.refresh, "Refresh", "Re-read the catalog and redraw the whole screen.", keys: ["ctrl-l"]),
       ActionSpec(.nextTheme, "Next theme", "Switch to the next installed theme.", keys: ["T"]),
+      ActionSpec(.tour, "Guided tour", "Walk through the portal step by step (Tab does a step, Esc closes).", keys: ["f2"]),
       ActionSpec(.down, "Down", "Move down one row.", keys: ["j", "down"], screens: lists),
       ActionSpec(.up, "Up", "Move up one row.", keys: ["k", "up"], screens: lists),
       ActionSpec(.top, "Top", "Go to the first row.", keys: ["g", "home"], screens: lists),

@@ -23,11 +23,13 @@ extension App {
       terminal.present()
       return
     }
+    updateTour()
     let rows = Layout.rows(bounds, [.fixed(1), .fill, .fixed(1)])
     // The body first: rendering settles the cursor that the title bar's position shows.
     if let screen = topScreen { screen.render(context, in: rows[1]) }
     renderTitleBar(context, in: rows[0])
     if let overlay { overlay.render(context, in: rows[1]) }
+    renderTour(context, body: rows[1])
     renderToasts(context, in: rows[1])
     renderStatusBar(context, in: rows[2])
     terminal.present()

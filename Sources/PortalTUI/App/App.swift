@@ -24,6 +24,8 @@ public final class App {
   public private(set) var overlay: (any Overlay)?
   /// False once the user quit.
   public private(set) var isRunning = true
+  /// The guided tour, while it is open (see `Tour/`).
+  public internal(set) var tour: Tour?
 
   let mailbox = Mailbox()
   private lazy var work = BackgroundWork(mailbox: mailbox)
@@ -94,6 +96,7 @@ public final class App {
       if options.watchCatalog { presenceTick() }
       if drainMailbox() { changed = true }
       if expireToasts() { changed = true }
+      if tickTour() { changed = true }
       if changed { renderFrame() }
     }
   }
@@ -284,6 +287,7 @@ public final class App {
   /// Routes one event: overlay first, then a focused text field, then the key map.
   public func dispatch(_ event: InputEvent) {
     if case .resize = event { return }
+    if let tour, tour.intercept(event, app: self) { return }
     if let overlay {
       if !overlay.handle(event, app: self), self.overlay === overlay { dismissOverlay() }
       return
@@ -303,6 +307,7 @@ public final class App {
     case .quit: quit()
     case .help: present(HelpOverlay(keyMap: keyMap, screen: topScreen?.kind ?? .datasets))
     case .palette: present(PaletteOverlay(app: self))
+    case .tour: startTour()
     case .nextTheme:
       let names = options.themes.names()
       let index = names.firstIndex(of: theme.name).map { ($0 + 1) % max(1, names.count) } ?? 0
