@@ -104,3 +104,20 @@ extension PortalSession {
     }
   }
 }
+
+extension PortalError {
+  /// Whether a bulk change was refused only because another session changed the same
+  /// datasets after the plan was made: planning again shows (and may apply) the
+  /// change against the new state.
+  public var isStalePlan: Bool {
+    if case .store(let error) = self, case .conflict(let message) = error {
+      return message.hasPrefix(PortalSession.stalePlanMessage)
+    }
+    return false
+  }
+}
+
+extension PortalSession {
+  /// The start of the refusal `applyBulkChange` gives for a stale plan.
+  static let stalePlanMessage = "the catalog changed since the preview"
+}

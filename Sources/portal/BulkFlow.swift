@@ -50,13 +50,31 @@ struct BulkFlow {
         throw ExitCode(1)
       }
     }
-    let result = try session.applyBulkChange(plan, skipRefused: skipRefused)
+    let result = try apply(plan, session: session, confirmed: confirmed)
     if json {
       print(JSONText.pretty(result))
     } else {
       let skipped = result.skipped.isEmpty ? "" : "; skipped \(result.skipped.joined(separator: ", "))"
       print("Applied \(result.events.count) change(s) to \(datasets.count) dataset(s)\(skipped).")
     }
+  }
+
+  /// Applies `plan`. When the person agreed in advance (--yes or a typed confirmation)
+  /// and another session changed the same datasets meanwhile, the change is planned
+  /// again against the new state and applied if nothing it does is refused — what was
+  /// agreed to is the change, not a particular preview. Asked interactively, a stale
+  /// plan is reported instead, so the person sees the new preview first.
+  private func apply(_ plan: BulkPlan, session: PortalSession, confirmed: Bool) throws -> BulkResult {
+    var current = plan
+    for attempt in 1... {
+      do {
+        return try session.applyBulkChange(current, skipRefused: skipRefused)
+      } catch let error as PortalError where error.isStalePlan && (yes || confirmed) && attempt < 5 {
+        current = try session.planBulkChange(plan.items.map(\.slug), plan.change)
+        if current.hasRefusals && !skipRefused { throw error }
+      }
+    }
+    return try session.applyBulkChange(current, skipRefused: skipRefused)
   }
 
   /// The plan as a table: one row per change per dataset.

@@ -64,8 +64,11 @@ struct DemoCommand: ParsableCommand {
     let session =
       try actAs.map { try PortalSession.open(location: location, identity: .demo(login: $0)) } ?? owner
     if interactive {
-      try TUILauncher.open(session: session, launch: tour.apply(to: flags.launch), label: "demo \(location.directory.path)")
-      print("The demo catalog stays at \(location.directory.path) (export PORTAL_HOME=\(location.directory.path) to reuse it).")
+      try TUILauncher.open(
+        session: session, launch: tour.apply(to: flags.launch), label: "demo \(location.directory.path)")
+      print(
+        "The demo catalog stays at \(location.directory.path) (export PORTAL_HOME=\(location.directory.path) to reuse it)."
+      )
       return
     }
     if !printOnly {

@@ -35,7 +35,8 @@ public struct ActionRegistry: Sendable {
         keys: [":"]),
       ActionSpec(.refresh, "Refresh", "Re-read the catalog and redraw the whole screen.", keys: ["ctrl-l"]),
       ActionSpec(.nextTheme, "Next theme", "Switch to the next installed theme.", keys: ["T"]),
-      ActionSpec(.tour, "Guided tour", "Walk through the portal step by step (Tab does a step, Esc closes).", keys: ["f2"]),
+      ActionSpec(
+        .tour, "Guided tour", "Walk through the portal step by step (Tab does a step, Esc closes).", keys: ["f2"]),
       ActionSpec(.down, "Down", "Move down one row.", keys: ["j", "down"], screens: lists),
       ActionSpec(.up, "Up", "Move up one row.", keys: ["k", "up"], screens: lists),
       ActionSpec(.top, "Top", "Go to the first row.", keys: ["g", "home"], screens: lists),
@@ -44,8 +45,10 @@ public struct ActionRegistry: Sendable {
       ActionSpec(.halfPageUp, "Half page up", "Move up half a screen.", keys: ["ctrl-u"], screens: lists),
       ActionSpec(.pageDown, "Page down", "Move down a screen.", keys: ["pgdn", "ctrl-f"], screens: lists),
       ActionSpec(.pageUp, "Page up", "Move up a screen.", keys: ["pgup", "ctrl-b"], screens: lists),
-      ActionSpec(.scrollLeft, "Scroll left", "Scroll wide tables left.", keys: ["h", "left"], screens: [.datasets, .preview]),
-      ActionSpec(.scrollRight, "Scroll right", "Scroll wide tables right.", keys: ["l", "right"],
+      ActionSpec(
+        .scrollLeft, "Scroll left", "Scroll wide tables left.", keys: ["h", "left"], screens: [.datasets, .preview]),
+      ActionSpec(
+        .scrollRight, "Scroll right", "Scroll wide tables right.", keys: ["l", "right"],
         screens: [.datasets, .preview]),
       ActionSpec(.open, "Open", "Open the dataset under the cursor.", keys: ["enter", "o"], screens: [.datasets]),
       ActionSpec(

@@ -58,7 +58,9 @@ public final class DatasetScreen: Screen {
 
   /// Where the cursor is, for the title bar.
   public var position: String {
-    if tab == .access { return "\(tab.title) \(accessTab.rowCount == 0 ? 0 : accessTab.list.cursor + 1)/\(accessTab.rowCount)" }
+    if tab == .access {
+      return "\(tab.title) \(accessTab.rowCount == 0 ? 0 : accessTab.list.cursor + 1)/\(accessTab.rowCount)"
+    }
     guard let list = lists[tab] else { return tab.title }
     let count: Int
     switch tab {
