@@ -1,0 +1,108 @@
+import Foundation
+import PortalTesting
+import Testing
+
+/// The real `portal tui` in a real tmux: the preview pane pages through a text sample,
+/// a clean queued from the form runs in the embedded worker and ends in a success toast,
+/// and a sample full of escape sequences reaches the screen only as visible `␛` text.
+@Suite(.serialized) struct TUIJobsTmuxTests {
+  /// One tmux server of its own (its own socket), killed at the end.
+  final class Tmux {
+    let socket = "portal-tui-jobs-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+
+    func run(_ arguments: [String]) throws -> Shell.Result {
+      try Shell.run("/usr/bin/env", ["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+    }
+
+    /// Starts the session. The server tmux forks keeps whatever descriptors it was given,
+    /// so it gets none of ours (a pipe held open by it would block a reader forever).
+    func start(_ command: String) throws {
+      let arguments = [
+        "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40", command,
+      ]
+      // posix_spawn + waitpid: Foundation's Process never saw this client exit (it stayed a
+      // zombie and waitUntilExit blocked), so the client is reaped by hand.
+      var actions = posix_spawn_file_actions_t()
+      posix_spawn_file_actions_init(&actions)
+      defer { posix_spawn_file_actions_destroy(&actions) }
+      for fd in Int32(0)...2 {
+        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+      }
+      var argv: [UnsafeMutablePointer<CChar>?] = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+      defer { for pointer in argv { free(pointer) } }
+      var pid: pid_t = 0
+      let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, environ)
+      try #require(spawned == 0, "tmux did not start (errno \(spawned))")
+      var status: Int32 = 0
+      _ = waitpid(pid, &status, 0)
+    }
+
+    func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", "tui"] + keys) }
+
+    func screen(escapes: Bool = false) throws -> String {
+      try run(["capture-pane", "-p", "-t", "tui"] + (escapes ? ["-e"] : [])).stdout
+    }
+
+    /// Polls the pane until `condition` holds or `seconds` pass; returns the last screen.
+    func wait(seconds: TimeInterval = 30, until condition: (String) -> Bool) throws -> String {
+      let deadline = Date().addingTimeInterval(seconds)
+      var text = try screen()
+      while !condition(text) && Date() < deadline {
+        // Polling a terminal: tmux has no change notification to wait on.
+        Thread.sleep(forTimeInterval: 0.05)
+        text = try screen()
+      }
+      return text
+    }
+
+    deinit { _ = try? run(["kill-server"]) }
+  }
+
+  @Test func previewPagingQueueingAndHostileBytesThroughTheRealBinary() throws {
+    let directory = try TemporaryDirectory("tui-jobs-tmux")
+    let home = directory.appending("catalog").path
+    let data = directory.appending("hostile")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    try Data("hello \u{1B}]0;pwned\u{07} title\nred \u{1B}[31mRED\u{1B}[0m reset \u{1B}[2J clear\n".utf8)
+      .write(to: data.appendingPathComponent("hostile.txt"))
+    let built = try Shell.run(PortalBinary.path, ["demo", "--dir", home, "--print"])
+    try #require(built.status == 0, "\(built.stderr)")
+    let imported = try PortalBinary.run(["import", data.path, "--name", "Hostile bytes", "--as", "amara"], home: home)
+    try #require(imported.status == 0, "\(imported.stderr)")
+
+    let tmux = Tmux()
+    let command = "env PORTAL_HOME='\(home)' TERM=xterm-256color '\(PortalBinary.path)' tui --as amara"
+    try tmux.start(command)
+    var text = try tmux.wait { $0.contains("Hostile bytes") }
+    try #require(text.contains("Hostile bytes"), "the TUI did not start:\n\(text)")
+
+    // Rows by name: Archive, Hostile, Le Messager, Library, Millbrook…
+    try tmux.keys("j", "Enter", "2")
+    text = try tmux.wait { $0.contains("hostile.txt  #0") }
+    #expect(text.contains("␛]0;pwned␇"), "\(text)")
+    #expect(text.contains("␛[31mRED␛[0m"))
+    let colours = try tmux.screen(escapes: true)
+    let withoutSGR = colours.replacingOccurrences(of: "\u{1B}\\[[0-9;:]*m", with: "", options: .regularExpression)
+    #expect(!withoutSGR.contains("\u{1B}"), "a raw ESC beyond the TUI's own SGR reached the screen")
+    #expect(!colours.contains("pwned\u{07}"))
+
+    try tmux.keys("Escape", "j", "j", "j", "Enter", "2")
+    text = try tmux.wait { $0.contains("en-01-river-flood-defences.md  #0") && $0.contains("line 1 ·") }
+    try #require(text.contains("line 1 ·"), "\(text)")
+    try tmux.keys("Enter", "NPage")
+    text = try tmux.wait { !$0.contains("line 1 ·") }
+    #expect(!text.contains("line 1 ·"), "PgDn in the focused preview did not page:\n\(text)")
+    #expect(text.contains("Samples 1/11"), "PgDn moved the list instead of the preview")
+
+    try tmux.keys("Tab", "n")
+    text = try tmux.wait { $0.contains("Queue a job on") }
+    try #require(text.contains("[✓] normalize"), "\(text)")
+    try tmux.keys("Enter")
+    text = try tmux.wait(seconds: 60) { $0.contains("succeeded → version 2") }
+    #expect(text.contains("clean of millbrook-ledger-articles-2019 succeeded → version 2"), "\(text)")
+
+    try tmux.keys("Q")
+    let stopped = try tmux.wait(seconds: 10) { !$0.contains("Partner Portal") }
+    #expect(!stopped.contains("Partner Portal"), "the TUI did not quit (worker stop hangs?)")
+  }
+}
