@@ -27,7 +27,9 @@ import Testing
     let cast = directory.appending("demo.cast").path
     let tmux = try TmuxSession(
       width: 120, height: 40,
-      command: demoCommand(directory, ["--autoplay", "--step-seconds", "1", "--record", cast]))
+      // Two seconds a step: under a loaded CI machine a shorter step can finish between
+      // two looks at the pane.
+      command: demoCommand(directory, ["--autoplay", "--step-seconds", "2", "--record", cast]))
     defer { tmux.kill() }
 
     var seen: Set<Int> = []

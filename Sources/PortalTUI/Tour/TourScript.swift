@@ -54,7 +54,9 @@ public enum TourScript {
         perform: [.action(.tab("samples"))]),
       TourStep(
         id: "sample-preview", title: "Read a sample",
-        text: ["j/k move between samples; J/K scroll the preview on the right, which follows the cursor."],
+        text: [
+          "j/k move between samples; Enter puts the focus in the preview on the right (PgDn pages, / searches), Tab comes back."
+        ],
         target: .table, isDone: { (dataset($0)?.lists[.samples]?.cursor ?? 0) > 0 }, perform: [.action(.down)]),
       TourStep(
         id: "access", title: "Who has access",
