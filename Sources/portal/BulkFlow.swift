@@ -69,7 +69,7 @@ struct BulkFlow {
     for attempt in 1... {
       do {
         return try session.applyBulkChange(current, skipRefused: skipRefused)
-      } catch let error as PortalError where error.isStalePlan && (yes || confirmed) && attempt < 5 {
+      } catch let error as PortalError where error.isStalePlan && (yes || confirmed) && attempt < 20 {
         current = try session.planBulkChange(plan.items.map(\.slug), plan.change)
         if current.hasRefusals && !skipRefused { throw error }
       }
