@@ -33,20 +33,6 @@ extension Catalog {
     }
   }
 
-  /// Records an access request.
-  public func addRequest(_ request: AccessRequest, audit: AuditEvent) throws -> AccessRequest {
-    try write { db in
-      var request = request
-      try request.insert(db)
-      var event = audit
-      event.datasetID = request.datasetID
-      event.targetID = String(request.id ?? 0)
-      event.after = Self.json(request)
-      try AuditChain.append(event, in: db)
-      return request
-    }
-  }
-
   static func json<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

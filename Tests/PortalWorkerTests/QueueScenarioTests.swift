@@ -20,6 +20,8 @@ import Testing
     let deadline = Date() + Double(jobs) * 0.6
     while try fixture.catalog.jobCounts()[.succeeded, default: 0] < jobs && Date() < deadline {
       let worker = try fixture.startWorker(["--once", "--retry-delay", "0.01", "--quiet"])
+      // The scenario's workload: the worker gets a random slice of time before the
+      // SIGKILL (not synchronisation — the loop ends on a condition with a deadline).
       Thread.sleep(forTimeInterval: Double.random(in: killEvery...(2 * killEvery)))
       kill(worker.pid, SIGKILL)
       _ = worker.wait()
@@ -65,6 +67,8 @@ import Testing
     // Once the lease has run out (heartbeats stopped with the process) the job is rescued
     // and claimed by the rescuer.
     #expect(try QueueFixture.waitUntil(20) { try fixture.job(id)?.attempt == 2 })
+    // The scenario keeps the stalled worker stopped a while longer (past twice its lease)
+    // so it wakes well after the rescue; nothing waits on this.
     Thread.sleep(forTimeInterval: 0.5)
     kill(stalled.pid, SIGCONT)
     let stalledOutput = stalled.wait()
