@@ -80,9 +80,15 @@ struct ReviewStationSSHTests {
     let leilaScreen = tmux.waitFor("leila") { $0.contains("leila (reviewer)") }
     #expect(leilaScreen != nil, "leila's screen: \(tmux.screen("leila"))")
     #expect(tmux.waitFor("tomasz") { $0.contains("tomasz (reviewer)") } != nil, "\(tmux.screen("tomasz"))")
-    // Leila opens the private dataset: she may not preview it yet.
+    // Leila opens the private dataset (second from the end): she may not preview it yet.
+    // Each key waits for the cursor position it causes, so a loaded machine whose list
+    // is still loading cannot swallow a key.
+    let loaded = tmux.waitFor("leila") { rowCounter(in: $0) != nil }
+    let total = try #require(loaded.flatMap { rowCounter(in: $0.0) }?.total, "\(tmux.screen("leila"))")
     tmux.sendKeys("leila", "End")
+    #expect(tmux.waitFor("leila") { rowCounter(in: $0)?.row == total } != nil, "\(tmux.screen("leila"))")
     tmux.sendKeys("leila", "Up")
+    #expect(tmux.waitFor("leila") { rowCounter(in: $0)?.row == total - 1 } != nil, "\(tmux.screen("leila"))")
     tmux.sendKeys("leila", "Enter")
     let opened = tmux.waitFor("leila") { $0.contains("reader-services-conversations-2019") && $0.contains("You may") }
     #expect(opened?.0.contains("You may       discover, requestAccess") == true, "\(tmux.screen("leila"))")
@@ -113,6 +119,17 @@ struct ReviewStationSSHTests {
     let locked = try run(station.ssh(key: tomaszKey, tty: false, command: "datasets list"), in: station)
     #expect(locked.status == 255, "\(locked.stdout)\(locked.stderr)")
     try expectShared(catalog, group: station.service)
+  }
+
+  /// The datasets screen's "row/total" cursor counter on its title line, once rows are loaded.
+  private func rowCounter(in screen: String) -> (row: Int, total: Int)? {
+    guard let title = screen.split(separator: "\n").first(where: { $0.contains("Partner Portal › Datasets") })
+    else { return nil }
+    for word in title.split(separator: " ") {
+      let parts = word.split(separator: "/")
+      if parts.count == 2, let row = Int(parts[0]), let total = Int(parts[1]), total > 0 { return (row, total) }
+    }
+    return nil
   }
 
   private func run(_ command: [String], in station: SSHStation) throws -> Ran {
