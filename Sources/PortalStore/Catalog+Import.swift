@@ -186,7 +186,15 @@ extension Catalog {
   /// import or job). Returns how many were collected.
   @discardableResult
   public func collectAbandonedStaging(now: Date = Date()) throws -> Int {
-    try write { db in
+    // Every session calls this when it opens: look first, so that read-only commands
+    // do not queue for the write lock behind other sessions' writes.
+    let abandoned = try read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM dataset_version WHERE state = 'staging' AND lease_until < ?)",
+        arguments: [now]) ?? false
+    }
+    guard abandoned else { return 0 }
+    return try write { db in
       let rows = try Row.fetchAll(
         db,
         sql: """

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The catalog database: one `Sendable` value owning the connection pool. Every write
 /// is a named method running one invariant-preserving transaction (GRDB's
@@ -17,10 +18,16 @@ public struct Catalog: Sendable {
     var config = Configuration()
     config.foreignKeysEnabled = true
     // GRDB fails at once on SQLITE_BUSY by default; several sessions and a worker
-    // share the file, so wait instead.
-    config.busyMode = .timeout(10)
+    // share the file, so wait instead. Writers poll briefly (see BusyWait: SQLite's own
+    // timeout sleeps up to 100 ms a step, which tripled the p99 write latency under
+    // eight processes); readers, which only meet a lock during recovery, use the plain
+    // timeout.
+    config.busyMode = .callback(BusyWait.callback)
     config.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")
+      if db.configuration.readonly {
+        try db.execute(sql: "PRAGMA busy_timeout = \(Int(BusyWait.limit * 1000))")
+      }
     }
     let path = location.databaseURL.path
     let isNew = !FileManager.default.fileExists(atPath: path)
@@ -52,8 +59,19 @@ public struct Catalog: Sendable {
   }
 
   /// Writes in one `BEGIN IMMEDIATE` transaction.
-  public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
-    try writer.write(body)
+  public func write<T: Sendable>(
+    _ body: @Sendable (Database) throws -> T, caller: StaticString = #function
+  ) throws -> T {
+    let timings = WriteTimings.shared
+    guard timings.isOn else { return try writer.write(body) }
+    let start = ContinuousClock.now
+    let marks = Mutex<WriteTimings.Marks>(WriteTimings.Marks())
+    defer { timings.record(since: start, marks.withLock { $0 }, caller: caller) }
+    return try writer.write { db in
+      marks.withLock { $0.locked = ContinuousClock.now }
+      defer { marks.withLock { $0.bodyDone = ContinuousClock.now } }
+      return try body(db)
+    }
   }
 
   /// The writer's `synchronous` setting (2 = FULL), for tests that check durability.

@@ -53,16 +53,35 @@ struct BulkAndGrantTests {
     #expect(try fixture.owner.verifyAudit().brokenEventID == nil)
   }
 
-  @Test func aPlanIsRefusedWhenTheCatalogChangedSinceThePreview() throws {
+  @Test func aPlanIsRefusedWhenTheCatalogChangedWhatItShowedSinceThePreview() throws {
     let fixture = try GovernanceFixture("bulk-stale")
     defer { fixture.remove() }
     let slug = try fixture.dataset("Kit")
-    let plan = try fixture.owner.planBulkChange([slug], BulkChange([.addTags(["x"])]))
-    try fixture.session("stella").applyBulkChange(
-      try fixture.session("stella").planBulkChange([slug], BulkChange([.addTags(["y"])])))
+    let stella = try fixture.session("stella")
+    let plan = try fixture.owner.planBulkChange([slug], BulkChange([.sensitivity(.restricted)]))
+    try stella.applyBulkChange(try stella.planBulkChange([slug], BulkChange([.sensitivity(.confidential)])))
     #expect {
       try fixture.owner.applyBulkChange(plan)
     } throws: { "\($0)".contains("changed since the preview") }
+    // A tag someone else already added meanwhile: the preview's "will change" no longer holds.
+    let tagging = try fixture.owner.planBulkChange([slug], BulkChange([.addTags(["x"])]))
+    try stella.applyBulkChange(try stella.planBulkChange([slug], BulkChange([.addTags(["x"])])))
+    #expect {
+      try fixture.owner.applyBulkChange(tagging)
+    } throws: { "\($0)".contains("changed since the preview") }
+  }
+
+  @Test func tagEditsFromTwoSessionsCommuteAndBothAreKept() throws {
+    let fixture = try GovernanceFixture("bulk-tags")
+    defer { fixture.remove() }
+    let slug = try fixture.dataset("Kit")
+    let stella = try fixture.session("stella")
+    let plan = try fixture.owner.planBulkChange([slug], BulkChange([.addTags(["x"])]))
+    try stella.applyBulkChange(try stella.planBulkChange([slug], BulkChange([.addTags(["y"])])))
+    let result = try fixture.owner.applyBulkChange(plan)
+    #expect(result.events.count == 1)
+    let tags = try fixture.owner.showDataset(slug).summary.dataset.tags
+    #expect(tags.contains("x") && tags.contains("y"), "\(tags)")
   }
 
   @Test func useRightsAndRetentionLimitGrants() throws {

@@ -62,10 +62,21 @@ public struct BulkPlan: Sendable, Equatable, Codable {
   /// changed between the preview and the apply).
   public func writesSameAs(_ other: BulkPlan) -> Bool {
     func shape(_ plan: BulkPlan) -> [String] {
-      plan.items.flatMap { item in
-        item.outcomes.map { "\(item.datasetID) \($0.kind.rawValue) \($0.before) \($0.after)" }
-      }
+      plan.items.flatMap { item in item.outcomes.map { "\(item.datasetID) \($0.agreedShape)" } }
     }
     return shape(self) == shape(other)
+  }
+}
+
+extension BulkPlan.Outcome {
+  /// What a person agreed to when they saw this outcome. Adding or removing tags
+  /// commutes with other sessions' tag edits (the write is re-planned on the current
+  /// tags inside its transaction, so nothing is lost), so only whether it still applies
+  /// counts; for every other change the exact before and after do.
+  var agreedShape: String {
+    switch change {
+    case .addTags, .removeTags: "\(kind.rawValue) \(change.summary)"
+    default: "\(kind.rawValue) \(before) \(after)"
+    }
   }
 }
