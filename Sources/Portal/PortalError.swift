@@ -7,6 +7,8 @@ public enum PortalError: Error, CustomStringConvertible, Sendable {
   case catalogExists(path: String)
   case unknownUser(login: String, catalog: String)
   case notAllowed(String)
+  /// The session's account was disabled by an owner after the session opened.
+  case accountDisabled(login: String)
   case datasetNotFound(String)
   case sampleNotFound(dataset: String, sample: String)
   case invalidArgument(String)
@@ -23,6 +25,8 @@ public enum PortalError: Error, CustomStringConvertible, Sendable {
       "the account '\(login)' is not a user of the catalog at \(catalog). An owner can add it with `portal user add \(login) --role reviewer`."
     case .notAllowed(let reason):
       "not allowed: \(reason)."
+    case .accountDisabled(let login):
+      "the portal account '\(login)' was disabled by an owner, so this session has ended; ask an owner of the catalog if you still need access."
     case .datasetNotFound(let reference):
       "no dataset named '\(reference)' (run `portal datasets list` to see the names and slugs you may use)."
     case .sampleNotFound(let dataset, let sample):

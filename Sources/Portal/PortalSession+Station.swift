@@ -35,14 +35,27 @@ extension PortalSession {
     }
   }
 
+  /// Lets a disabled user act again (owners only). Their SSH keys stay removed: add a
+  /// key again with `station add-user`. False when the user was not disabled.
+  @discardableResult
+  public func enableUser(login: String) throws -> Bool {
+    try authorize(.manageUsers)
+    guard let user = try wrap({ try catalog.user(login: login) }), let id = user.id else {
+      throw PortalError.invalidArgument("no user '\(login)' in this catalog (see `portal user list`)")
+    }
+    return try wrap { try catalog.enableUser(userID: id, audit: event("user.enable", target: "user", login)) }
+  }
+
   // MARK: Presence
 
   /// How long a session counts as active after its last heartbeat.
   public static let presenceLifetime: TimeInterval = 15
 
   /// Says this session is alive (the TUI calls it every few seconds) and prunes sessions
-  /// silent for longer than ``presenceLifetime``.
+  /// silent for longer than ``presenceLifetime``. Throws `PortalError.accountDisabled`
+  /// when the account was disabled meanwhile: the session should end.
   public func heartbeat(now: Date = Date()) throws {
+    _ = try currentActor()  // throws `accountDisabled` once an owner disabled this account
     try wrap {
       try catalog.touchPresence(
         login: actor.login, pid: getpid(), host: ReviewStation.hostName, startedAt: startedAt, now: now,

@@ -87,6 +87,9 @@ public final class PortalSession: Sendable {
     guard let user = try wrap({ try catalog.user(id: actor.id) }) else {
       throw PortalError.unknownUser(login: actor.login, catalog: location.directory.path)
     }
+    // Disabling someone (`station remove-user`, `user disable`) stops their open
+    // sessions too, not only their next login.
+    if user.disabledAt != nil { throw PortalError.accountDisabled(login: user.login) }
     return Actor(user: user, groups: try wrap { try catalog.groupNames(ofUser: actor.id) })
   }
 

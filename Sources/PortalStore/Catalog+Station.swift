@@ -42,6 +42,22 @@ extension Catalog {
     }
   }
 
+  /// Lets a disabled user act again. False when the user was not disabled.
+  public func enableUser(userID: Int64, audit: AuditEvent) throws -> Bool {
+    try write { db in
+      guard var user = try User.fetchOne(db, key: userID) else { throw StoreError.notFound(what: "the user") }
+      guard user.disabledAt != nil else { return false }
+      let before = user
+      user.disabledAt = nil
+      try user.update(db)
+      var event = audit
+      event.before = Self.json(before)
+      event.after = Self.json(user)
+      try AuditChain.append(event, in: db)
+      return true
+    }
+  }
+
   /// Records that a session (login, process, host) is alive now and prunes rows not
   /// refreshed since `staleBefore`. Not audited: presence is not governance state.
   public func touchPresence(login: String, pid: Int32, host: String, startedAt: Date, now: Date, staleBefore: Date)

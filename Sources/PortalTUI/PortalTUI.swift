@@ -59,5 +59,7 @@ public enum PortalTUI {
           dwell: tour.stepSeconds))
     }
     app.run()
+    // Thrown after the defers have restored the terminal, so the reason stays readable.
+    if let reason = app.endedBecause { throw reason }
   }
 }

@@ -67,7 +67,8 @@ struct StationCommand: ParsableCommand {
       let session = try global.session()
       if let existing = try session.listUsers().first(where: { $0.login == login }) {
         guard existing.disabledAt == nil else {
-          throw ValidationError("'\(login)' is disabled in this catalog; an owner must re-enable it first")
+          throw ValidationError(
+            "'\(login)' is disabled in this catalog; re-enable it first with `portal user enable \(login)`")
         }
         print("\(login) is already a \(existing.role.rawValue); adding this key.")
       } else {
@@ -103,7 +104,7 @@ struct StationCommand: ParsableCommand {
         let disabled = try session.disableUser(login: login)
         print(disabled ? "Disabled the portal user \(login)." : "\(login) was already disabled.")
       }
-      print("Sessions \(login) has open now end when they close; an SSH login with the removed key is refused.")
+      print("Sessions \(login) has open now end within a few seconds; an SSH login with the removed key is refused.")
     }
   }
 

@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 import Portal
 import PortalCore
 
-/// `portal user add|list|role`.
+/// `portal user add|list|role|disable|enable`.
 struct UserCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "user", abstract: "Manage the catalog's users.", subcommands: [Add.self, List.self, SetRole.self])
+    commandName: "user", abstract: "Manage the catalog's users.",
+    subcommands: [Add.self, List.self, SetRole.self, Disable.self, Enable.self])
 
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Add a user linked to an OS login (owners only).")
@@ -31,8 +33,11 @@ struct UserCommand: ParsableCommand {
         print(JSONText.pretty(users))
         return
       }
-      var table = TextTable(["LOGIN", "NAME", "ROLE"])
-      for user in users { table.add([user.login, user.displayName, user.role.rawValue]) }
+      var table = TextTable(["LOGIN", "NAME", "ROLE", "STATUS"])
+      for user in users {
+        let status = user.disabledAt.map { "disabled \(ISO8601DateFormatter().string(from: $0))" } ?? "active"
+        table.add([user.login, user.displayName, user.role.rawValue, status])
+      }
       print(table.render())
     }
   }
@@ -47,6 +52,33 @@ struct UserCommand: ParsableCommand {
     func run() throws {
       let user = try global.session().setRole(login: login, to: role)
       print("\(user.login) is now \(user.role.rawValue).")
+    }
+  }
+
+  struct Disable: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Stop a user from acting: their open sessions end within seconds (owners only).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user's login.") var login: String
+
+    func run() throws {
+      let changed = try global.session().disableUser(login: login)
+      print(
+        changed ? "Disabled \(login); their open sessions end within a few seconds." : "\(login) was already disabled.")
+    }
+  }
+
+  struct Enable: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Let a disabled user act again (owners only).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The user's login.") var login: String
+
+    func run() throws {
+      let changed = try global.session().enableUser(login: login)
+      print(
+        changed
+          ? "Enabled \(login). On a review station, add their key again with `portal station add-user`."
+          : "\(login) was not disabled.")
     }
   }
 }

@@ -77,6 +77,8 @@ struct ReviewStationSSHTests {
     // Two reviewers in the TUI, each as their own key's user, each seeing the other.
     try tmux.open("leila", station.ssh(key: leilaKey, tty: true))
     try tmux.open("tomasz", station.ssh(key: tomaszKey, tty: true))
+    // Keep tomasz's pane after his session ends, to read why it ended.
+    _ = try tmux.tmux(["set-option", "-t", "tomasz", "remain-on-exit", "on"])
     let leilaScreen = tmux.waitFor("leila") { $0.contains("leila (reviewer)") }
     #expect(leilaScreen != nil, "leila's screen: \(tmux.screen("leila"))")
     #expect(tmux.waitFor("tomasz") { $0.contains("tomasz (reviewer)") } != nil, "\(tmux.screen("tomasz"))")
@@ -118,6 +120,14 @@ struct ReviewStationSSHTests {
     #expect(removed.status == 0, "\(removed.stderr)")
     let locked = try run(station.ssh(key: tomaszKey, tty: false, command: "datasets list"), in: station)
     #expect(locked.status == 255, "\(locked.stdout)\(locked.stderr)")
+    // His open session ends too, saying why, at its next heartbeat.
+    let ended = tmux.waitFor("tomasz", timeout: 15) { $0.contains("was disabled by an owner") }
+    #expect(ended != nil, "\(tmux.screen("tomasz"))")
+    #expect(tmux.screen("leila").contains("leila (reviewer)"), "leila's session should be untouched")
+    let usersAfter = try PortalBinary.run(["user", "list", "--catalog", catalog], home: catalog)
+    #expect(usersAfter.stdout.split(separator: "\n").contains { $0.hasPrefix("tomasz") && $0.contains("disabled") })
+    let enabled = try PortalBinary.run(["user", "enable", "tomasz", "--catalog", catalog], home: catalog)
+    #expect(enabled.status == 0 && enabled.stdout.contains("add their key again"), "\(enabled.stderr)")
     try expectShared(catalog, group: station.service)
   }
 

@@ -20,8 +20,17 @@ extension App {
         return try session.otherActiveLogins()
       },
       then: { [weak self] result in
+        switch result {
+        case .success(let logins): self?.othersHere = logins.map { SafeText.line($0) }
+        case .failure(let error as PortalError):
+          // An owner disabled this account: end the session, saying why once curses is gone.
+          if case .accountDisabled = error {
+            self?.endedBecause = error
+            self?.quit()
+          }
         // A failed heartbeat (catalog busy, read-only copy) only leaves the list as it was.
-        if case .success(let logins) = result { self?.othersHere = logins.map { SafeText.line($0) } }
+        case .failure: break
+        }
       })
   }
 

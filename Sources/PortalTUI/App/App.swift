@@ -41,6 +41,8 @@ public final class App {
   var worker: EmbeddedWorker?
   /// Other people active on this catalog (review stations), from the presence heartbeat.
   var othersHere: [String] = []
+  /// Why the session ended by itself (its account was disabled), said after curses ends.
+  public internal(set) var endedBecause: PortalError?
   var nextHeartbeat = Date.distantPast
 
   /// Creates the app on `terminal` with the Datasets screen as home.
