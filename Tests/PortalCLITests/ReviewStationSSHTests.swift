@@ -142,8 +142,8 @@ struct ReviewStationSSHTests {
     return nil
   }
 
-  private func run(_ command: [String], in station: SSHStation) throws -> Ran {
-    try Spawn.run(command[0], Array(command.dropFirst()), in: station.dir)
+  private func run(_ command: [String], in station: SSHStation) throws -> Shell.Result {
+    try Spawn.run(command[0], Array(command.dropFirst()))
   }
 
   /// Every file the sessions made is still group-readable and writable, in the group.

@@ -158,8 +158,8 @@ struct TmuxServer {
   let socket = "pt" + UUID().uuidString.prefix(8).lowercased()
   let dir: TemporaryDirectory
 
-  func tmux(_ arguments: [String]) throws -> Ran {
-    try Spawn.run("/usr/bin/tmux", ["-L", socket] + arguments, in: dir)
+  func tmux(_ arguments: [String]) throws -> Shell.Result {
+    try Spawn.run("/usr/bin/tmux", ["-L", socket] + arguments)
   }
 
   /// Starts `command` (an argument list, quoted for tmux's shell) in a 120×40 session.
@@ -196,43 +196,4 @@ struct TmuxServer {
     for pid in panes.split(separator: "\n").compactMap({ pid_t($0) }) { Glibc.kill(pid, SIGKILL) }
     _ = try? tmux(["kill-server"])
   }
-}
-
-/// Runs a short command with posix_spawn and reaps exactly its pid. Foundation.Process
-/// sometimes never notices that a quickly exiting `tmux` client ended (it stays a
-/// zombie and `waitUntilExit` hangs), so the SSH test runs its tools this way.
-enum Spawn {
-  static func run(_ path: String, _ arguments: [String], in dir: TemporaryDirectory) throws -> Ran {
-    let tag = UUID().uuidString
-    let out = dir.appending(".out-\(tag)").path
-    let err = dir.appending(".err-\(tag)").path
-    defer {
-      unlink(out)
-      unlink(err)
-    }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var pid = pid_t()
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
-    guard spawned == 0 else { throw CLIFailure("cannot start \(path): \(String(cString: strerror(spawned)))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return Ran(
-      status: exited, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-      stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
-  }
-}
-
-/// What a spawned command left.
-struct Ran {
-  var status: Int32
-  var stdout: String
-  var stderr: String
 }

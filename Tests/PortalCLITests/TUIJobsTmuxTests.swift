@@ -20,21 +20,9 @@ import Testing
       let arguments = [
         "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40", command,
       ]
-      // posix_spawn + waitpid: Foundation's Process never saw this client exit (it stayed a
-      // zombie and waitUntilExit blocked), so the client is reaped by hand.
-      var actions = posix_spawn_file_actions_t()
-      posix_spawn_file_actions_init(&actions)
-      defer { posix_spawn_file_actions_destroy(&actions) }
-      for fd in Int32(0)...2 {
-        posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
-      }
-      var argv: [UnsafeMutablePointer<CChar>?] = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-      defer { for pointer in argv { free(pointer) } }
-      var pid: pid_t = 0
-      let spawned = posix_spawn(&pid, "/usr/bin/env", &actions, nil, &argv, environ)
-      try #require(spawned == 0, "tmux did not start (errno \(spawned))")
-      var status: Int32 = 0
-      _ = waitpid(pid, &status, 0)
+      // Through Spawn, not Shell: see Spawn for why tmux needs posix_spawn and a clean signal mask.
+      let started = try Spawn.run("/usr/bin/env", arguments)
+      try #require(started.status == 0, "tmux did not start: \(started.stderr)")
     }
 
     func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", "tui"] + keys) }

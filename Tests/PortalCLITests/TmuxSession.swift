@@ -9,26 +9,14 @@ struct TmuxSession {
   /// Starts `command` (a shell command line) in a `width`×`height` pane; when it ends, the
   /// pane prints `portal-exit=STATUS` and stays open so the test can read it.
   init(width: Int, height: Int, command: String) throws {
-    // Spawned and reaped directly: the server tmux forks keeps inherited pipes open, and
-    // Foundation's Process does not notice the client's exit under the test runner.
-    let arguments = [
-      "/usr/bin/tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-      "\(command); echo portal-exit=$?; cat",
-    ]
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for descriptor: Int32 in [0, 1, 2] {
-      posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-    }
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
-    guard spawned == 0 else { throw CLIFailure("cannot start tmux (errno \(spawned))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    guard (status >> 8) & 0xFF == 0 else { throw CLIFailure("tmux new-session failed (status \(status >> 8))") }
+    // Through Spawn, not Shell: see Spawn for why tmux needs posix_spawn and a clean signal mask.
+    let started = try Spawn.run(
+      "/usr/bin/tmux",
+      [
+        "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+        "\(command); echo portal-exit=$?; cat",
+      ])
+    guard started.status == 0 else { throw CLIFailure("tmux new-session failed: \(started.stderr)") }
   }
 
   /// The pane's text now.
@@ -53,7 +41,7 @@ struct TmuxSession {
     return nil
   }
 
-  func kill() { _ = try? Shell.run("/usr/bin/tmux", ["-L", socket, "kill-server"]) }
+  func kill() { _ = try? Spawn.run("/usr/bin/tmux", ["-L", socket, "kill-server"]) }
 }
 
 /// Quotes one word for `sh`.

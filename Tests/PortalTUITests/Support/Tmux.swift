@@ -12,34 +12,14 @@ final class Tmux {
       separator: " ")
     // The shell stays after portal exits, so the test can see the restored screen.
     let script = "env \(exports) \(command); echo PORTAL-EXITED-$?; exec sleep 120"
-    // Spawned and reaped directly: the server tmux forks keeps inherited pipes open (so
-    // reading the client's output to EOF never ends) and Foundation's Process did not
-    // notice the client's exit here.
-    let status = try Self.spawnAndWait([
-      "/usr/bin/tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh",
-      "-c", script,
-    ])
-    guard status == 0 else { throw TmuxError.failed("tmux new-session exited \(status)") }
+    // Through Spawn, not Shell: see Spawn for why tmux needs posix_spawn and a clean signal mask.
+    let started = try Spawn.run(
+      "/usr/bin/tmux",
+      ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+    guard started.status == 0 else { throw TmuxError.failed("tmux new-session: \(started.stderr)") }
   }
 
-  private static func spawnAndWait(_ arguments: [String]) throws -> Int32 {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    for fd: Int32 in [0, 1, 2] {
-      posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
-    }
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let result = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
-    guard result == 0 else { throw TmuxError.failed("cannot start tmux (errno \(result))") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return (status >> 8) & 0xFF
-  }
-
-  deinit { _ = try? run(["kill-server"]) }
+  deinit { _ = try? Spawn.run("/usr/bin/tmux", ["-L", socket, "kill-server"]) }
 
   @discardableResult
   func run(_ arguments: [String]) throws -> Shell.Result {
