@@ -99,6 +99,7 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
+    .target(name: "TerminalKitTesting", dependencies: ["TerminalKit"], swiftSettings: strict),
     .target(
       name: "PortalTesting",
       dependencies: [
@@ -126,7 +127,8 @@ let package = Package(
     .testTarget(
       name: "PortalCLITests", dependencies: ["PortalTesting", "PortalCore"], swiftSettings: strict),
     .testTarget(
-      name: "PortalTUITests", dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit"],
+      name: "PortalTUITests",
+      dependencies: ["PortalTUI", "Portal", "PortalCore", "PortalTesting", "TerminalKit", "TerminalKitTesting"],
       exclude: ["__snapshots__"], swiftSettings: strict),
     .testTarget(
       name: "PortalCleaningTests", dependencies: ["PortalCleaning", "PortalCore"], swiftSettings: strict),
@@ -138,6 +140,7 @@ let package = Package(
       ],
       swiftSettings: strict),
     .testTarget(
-      name: "TerminalKitTests", dependencies: ["TerminalKit"], exclude: ["__snapshots__"], swiftSettings: strict),
+      name: "TerminalKitTests", dependencies: ["TerminalKit", "TerminalKitTesting"], exclude: ["__snapshots__"],
+      swiftSettings: strict),
   ]
 )

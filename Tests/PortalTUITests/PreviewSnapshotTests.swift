@@ -5,6 +5,7 @@ import PortalMedia
 import PortalTUI
 import PortalTesting
 import TerminalKit
+import TerminalKitTesting
 import Testing
 
 /// Golden renderings of every modality from the demo fixtures, through the real path:

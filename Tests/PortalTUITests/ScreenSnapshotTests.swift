@@ -2,6 +2,7 @@ import Foundation
 import Portal
 import PortalCore
 import TerminalKit
+import TerminalKitTesting
 import Testing
 
 @testable import PortalTUI

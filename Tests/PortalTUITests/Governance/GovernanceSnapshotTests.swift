@@ -3,6 +3,7 @@ import Portal
 import PortalCore
 import PortalTesting
 import TerminalKit
+import TerminalKitTesting
 import Testing
 
 @testable import PortalTUI
