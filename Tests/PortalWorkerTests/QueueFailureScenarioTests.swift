@@ -115,5 +115,8 @@ import Testing
     }
     #expect(try fixture.catalog.collectAbandonedStaging(now: Date() + 3600) == staged)
     #expect(try fixture.catalog.integrityCheck() == "ok")
+    // What the failed job wrote is gone: nothing refers to it.
+    let jobFiles = fixture.test.location.objectsURL.appendingPathComponent("jobs/\(id)").path
+    #expect(!FileManager.default.fileExists(atPath: jobFiles), "\(jobFiles) left behind")
   }
 }

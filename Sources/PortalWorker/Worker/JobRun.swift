@@ -42,6 +42,7 @@ struct JobRun: Sendable {
         worker.report(event(.succeeded, result.summary, version: done.resultVersionID))
       case .failure(JobStop.cancelled):
         try catalog.finishJob(context.lease, .cancelled, audit: audit("job.cancelled", after: ["state": "cancelled"]))
+        discardOutputs()
         worker.report(event(.cancelled, "cancelled"))
       case .failure(JobStop.leaseLost):
         worker.report(event(.leaseLost, JobQueueError.leaseLost(jobID: context.jobID).description))
@@ -76,7 +77,15 @@ struct JobRun: Sendable {
     let kept = "attempt \(job.attempt) of \(job.maxAttempts): \(message)"
     let ended = try catalog.finishJob(
       context.lease, .failed(error: kept, retryAt: retryAt), audit: audit("job.fail", after: ["error": kept]))
+    // A retry resumes from the files written so far; a job that has ended never will.
+    if ended.state == .failed { discardOutputs() }
     worker.report(event(ended.state == .retryable ? .retrying : .failed, kept))
+  }
+
+  /// Removes the files of a job that ended without a result (cancelled, or failed for
+  /// good): nothing refers to them, and after a full disk they are what fills it.
+  private func discardOutputs() {
+    try? FileManager.default.removeItem(at: context.outputDirectory)
   }
 
   private func audit(_ action: String, after: [String: String]) -> AuditEvent {
