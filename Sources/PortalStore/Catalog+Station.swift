@@ -59,44 +59,23 @@ extension Catalog {
   }
 
   /// Records that a session (login, process, host) is alive now and prunes rows not
-  /// refreshed since `staleBefore`. Not audited: presence is not governance state.
+  /// refreshed since `staleBefore`. Not audited: presence is not governance state, and
+  /// not in the catalog file (see `PresenceBoard`).
   public func touchPresence(login: String, pid: Int32, host: String, startedAt: Date, now: Date, staleBefore: Date)
     throws
   {
-    try write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO session_presence(login, pid, host, started_at, seen_at) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT(login, pid, host) DO UPDATE SET seen_at = excluded.seen_at
-          """, arguments: [login, Int64(pid), host, startedAt, now])
-      try db.execute(sql: "DELETE FROM session_presence WHERE seen_at < ?", arguments: [staleBefore])
-    }
+    try presenceBoard.touch(
+      login: login, pid: pid, host: host, startedAt: startedAt, now: now, staleBefore: staleBefore)
   }
 
   /// Removes a session's presence row (when it ends cleanly).
   public func clearPresence(login: String, pid: Int32, host: String) throws {
-    try write { db in
-      try db.execute(
-        sql: "DELETE FROM session_presence WHERE login = ? AND pid = ? AND host = ?",
-        arguments: [login, Int64(pid), host])
-    }
+    try presenceBoard.clear(login: login, pid: pid, host: host)
   }
 
-  /// Sessions seen at or after `since`, oldest first: (login, pid, host, started, seen).
+  /// Sessions seen at or after `since`, oldest first.
   public func presence(since: Date) throws -> [PresenceRow] {
-    try read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT login, pid, host, started_at, seen_at FROM session_presence
-          WHERE seen_at >= ? ORDER BY started_at, login
-          """, arguments: [since]
-      ).map { row in
-        PresenceRow(
-          login: row["login"], pid: Int32(truncatingIfNeeded: row["pid"] as Int64), host: row["host"],
-          startedAt: row["started_at"], seenAt: row["seen_at"])
-      }
-    }
+    try presenceBoard.rows(since: since)
   }
 }
 

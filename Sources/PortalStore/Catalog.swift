@@ -9,12 +9,15 @@ public struct Catalog: Sendable {
   /// The pool: WAL, readers in parallel with one writer.
   let writer: DatabasePool
   public let location: CatalogLocation
+  /// Who has this catalog open (in a file of its own).
+  let presenceBoard: PresenceBoard
 
   /// Opens (and migrates) the catalog at `location`, creating it when `create` is set.
   public init(location: CatalogLocation, create: Bool = false) throws {
     if !location.exists && !create { throw StoreError.notACatalog(path: location.directory.path) }
     try location.prepare()
     self.location = location
+    presenceBoard = PresenceBoard(location: location)
     var config = Configuration()
     config.foreignKeysEnabled = true
     // GRDB fails at once on SQLITE_BUSY by default; several sessions and a worker

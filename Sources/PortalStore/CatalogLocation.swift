@@ -12,6 +12,8 @@ public struct CatalogLocation: Sendable, Equatable {
   public var databaseURL: URL { directory.appendingPathComponent("catalog.sqlite") }
   public var objectsURL: URL { directory.appendingPathComponent("objects", isDirectory: true) }
   public var logsURL: URL { directory.appendingPathComponent("logs", isDirectory: true) }
+  /// Who has the catalog open (`PresenceBoard`): beside the catalog, not in it.
+  public var presenceURL: URL { directory.appendingPathComponent("presence.sqlite") }
 
   /// `$PORTAL_HOME`, else `$XDG_DATA_HOME/partner-portal`, else
   /// `~/.local/share/partner-portal`.

@@ -20,6 +20,10 @@ enum CatalogMigrations {
     migrator.registerMigration("v3-presence") { db in
       try addPresence(db)
     }
+    // Presence moved to presence.sqlite beside the catalog (see PresenceBoard).
+    migrator.registerMigration("v4-presence-out") { db in
+      try db.execute(sql: "DROP TABLE session_presence")
+    }
     return migrator
   }
 

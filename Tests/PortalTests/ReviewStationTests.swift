@@ -118,6 +118,24 @@ struct ReviewStationTests {
     #expect(mask == ReviewStation.groupUmask)
   }
 
+  @Test func heartbeatsDoNotCountAsCatalogChangesButGovernanceDoes() throws {
+    let test = try TestCatalog("station-quiet")
+    defer { test.remove() }
+    try test.owner.addUser(login: "leila", role: .reviewer)
+    let leila = try PortalSession.open(location: test.location, identity: .forcedCommand(login: "leila"))
+    let watcher = try test.owner.makeChangeWatcher()
+    try leila.heartbeat()
+    let before = try watcher.changeToken()
+    // Other sessions' open screens re-query on every catalog change: a heartbeat is not one.
+    for _ in 0..<3 { try leila.heartbeat() }
+    leila.endPresence()
+    #expect(try watcher.changeToken() == before)
+    #expect(
+      FileManager.default.fileExists(atPath: test.location.directory.appendingPathComponent("presence.sqlite").path))
+    try test.owner.addUser(login: "tomasz", role: .reviewer)
+    #expect(try watcher.changeToken() != before)
+  }
+
   @Test func twoSessionsSeeEachOtherUntilOneGoesQuiet() throws {
     let test = try TestCatalog("station-presence")
     defer { test.remove() }
