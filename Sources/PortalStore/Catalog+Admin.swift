@@ -7,22 +7,36 @@ import PortalCore
 extension Catalog {
   /// Changes a user's role; refuses to leave the catalog without an owner.
   public func setRole(userID: Int64, to role: Role, audit: AuditEvent) throws -> User {
+    try updateUser(userID, audit: audit) { user, db in
+      if user.role == .owner && role != .owner { try Self.refuseLastOwner(user, in: db) }
+      user.role = role
+      return true
+    }.user
+  }
+
+  /// Changes one user in one transaction with its audit event (before and after).
+  /// `change` edits the user and returns false to leave it as it was (no event).
+  func updateUser(
+    _ userID: Int64, audit: AuditEvent, _ change: @escaping @Sendable (inout User, Database) throws -> Bool
+  ) throws -> (user: User, changed: Bool) {
     try write { db in
       guard var user = try User.fetchOne(db, key: userID) else { throw StoreError.notFound(what: "the user") }
       let before = user
-      if before.role == .owner && role != .owner {
-        let owners = try User.filter(Column("role") == "owner" && Column("disabled_at") == nil).fetchCount(db)
-        if owners <= 1 {
-          throw StoreError.conflict("'\(user.login)' is the last owner; make someone else an owner first")
-        }
-      }
-      user.role = role
+      guard try change(&user, db) else { return (user, false) }
       try user.update(db)
       var event = audit
       event.before = Self.json(before)
       event.after = Self.json(user)
       try AuditChain.append(event, in: db)
-      return user
+      return (user, true)
+    }
+  }
+
+  /// Throws unless another enabled owner remains besides `user`.
+  static func refuseLastOwner(_ user: User, in db: Database) throws {
+    let owners = try User.filter(Column("role") == "owner" && Column("disabled_at") == nil).fetchCount(db)
+    if owners <= 1 {
+      throw StoreError.conflict("'\(user.login)' is the last owner; make someone else an owner first")
     }
   }
 

@@ -22,40 +22,22 @@ extension Catalog {
   /// False (and no event) when the user was already disabled.
   @discardableResult
   public func disableUser(userID: Int64, at date: Date, audit: AuditEvent) throws -> Bool {
-    try write { db in
-      guard var user = try User.fetchOne(db, key: userID) else { throw StoreError.notFound(what: "the user") }
+    try updateUser(userID, audit: audit) { user, db in
       guard user.disabledAt == nil else { return false }
-      if user.role == .owner {
-        let owners = try User.filter(Column("role") == "owner" && Column("disabled_at") == nil).fetchCount(db)
-        if owners <= 1 {
-          throw StoreError.conflict("'\(user.login)' is the last owner; make someone else an owner first")
-        }
-      }
-      let before = user
+      if user.role == .owner { try Self.refuseLastOwner(user, in: db) }
       user.disabledAt = date
-      try user.update(db)
-      var event = audit
-      event.before = Self.json(before)
-      event.after = Self.json(user)
-      try AuditChain.append(event, in: db)
       return true
-    }
+    }.changed
   }
 
-  /// Lets a disabled user act again. False when the user was not disabled.
+  /// Lets a disabled user act again. False (and no event) when the user was not disabled.
+  @discardableResult
   public func enableUser(userID: Int64, audit: AuditEvent) throws -> Bool {
-    try write { db in
-      guard var user = try User.fetchOne(db, key: userID) else { throw StoreError.notFound(what: "the user") }
+    try updateUser(userID, audit: audit) { user, _ in
       guard user.disabledAt != nil else { return false }
-      let before = user
       user.disabledAt = nil
-      try user.update(db)
-      var event = audit
-      event.before = Self.json(before)
-      event.after = Self.json(user)
-      try AuditChain.append(event, in: db)
       return true
-    }
+    }.changed
   }
 
   /// Records that a session (login, process, host) is alive now and prunes rows not
