@@ -56,7 +56,9 @@ struct Importer {
       if case .analyse(let entry) = items[index], entry.size >= Self.streamThreshold {
         // The streamed file's rows must follow the queued batches.
         try writer.finish()
-        let count = try stream(entry, ordinalBase: ordinal, analyzer: analyzer, outcome: &outcome)
+        let count = try PhaseTimings.measure("import.stream large files (wall)") {
+          try stream(entry, ordinalBase: ordinal, analyzer: analyzer, outcome: &outcome)
+        }
         ordinal += count
         bytesDone += entry.size
         index += 1
@@ -71,7 +73,7 @@ struct Importer {
         end += 1
       }
       let chunk = Array(items[index..<end])
-      let results = analyse(chunk, analyzer: analyzer)
+      let results = PhaseTimings.measure("import.analyse chunks (wall)") { analyse(chunk, analyzer: analyzer) }
       var batch = ImportBatch()
       for (item, result) in zip(chunk, results) {
         switch item {
@@ -95,12 +97,12 @@ struct Importer {
             ImportBatch.NewFile(file: sourceFile(entry, sha256: sha256, type: mediaType), samples: samples))
         }
       }
-      try writer.submit(batch)
+      try PhaseTimings.measure("import.wait for writer") { try writer.submit(batch) }
       bytesDone += chunkBytes
       index = end
       report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
     }
-    try writer.finish()
+    try PhaseTimings.measure("import.wait for writer") { try writer.finish() }
     outcome.samples = ordinal
     return outcome
   }
@@ -142,17 +144,20 @@ struct Importer {
   private func stream(_ entry: FileEntry, ordinalBase: Int, analyzer: FileAnalyzer, outcome: inout Outcome) throws
     -> Int
   {
-    // The row goes in first (with a placeholder hash) so batches can reference it.
+    // The row goes in first (with a placeholder hash) so batches can reference it; the
+    // batches are written by a `BatchWriter` while reading goes on.
     var fileID: Int64?
     var pending: [Sample] = []
     var count = 0
     var writeError: (any Error)?
+    let writer = BatchWriter(catalog: catalog, staging: staging)
     let file = try analyzer.analyze(entry) { analysed in
       if writeError != nil { return }
       do {
         if fileID == nil {
           fileID = try catalog.insertFile(
             sourceFile(entry, sha256: "", type: analysed.mediaType), into: staging)
+          pending.reserveCapacity(Self.sampleBatch)
         }
         var sample = sample(from: analysed, ordinal: ordinalBase + count)
         sample.fileID = fileID ?? 0
@@ -161,20 +166,28 @@ struct Importer {
         if pending.count >= Self.sampleBatch {
           var batch = ImportBatch()
           batch.moreSamples = pending
-          try catalog.append(batch, to: staging)
-          pending.removeAll(keepingCapacity: true)
+          try PhaseTimings.measure("import.wait for writer") { try writer.submit(batch) }
+          pending = []
+          pending.reserveCapacity(Self.sampleBatch)
           report(.reading, files: 0, of: 0, bytes: 0, of: 0, samples: ordinalBase + count)
         }
       } catch {
         writeError = error
       }
     }
-    if let writeError { throw writeError }
+    if let writeError {
+      try? writer.finish()
+      throw writeError
+    }
     outcome.problems += file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
-    guard let fileID else { return 0 }
+    guard let fileID else {
+      try writer.finish()
+      return 0
+    }
     var batch = ImportBatch()
     batch.moreSamples = pending
-    if !batch.isEmpty { try catalog.append(batch, to: staging) }
+    try writer.submit(batch)
+    try PhaseTimings.measure("import.wait for writer") { try writer.finish() }
     try catalog.setFileHash(fileID: fileID, sha256: file.sha256 ?? "", staging: staging)
     outcome.added += 1
     outcome.bytes += entry.size

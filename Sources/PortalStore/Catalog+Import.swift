@@ -41,18 +41,24 @@ extension Catalog {
         parameters: parameters, createdBy: createdBy, createdAt: now,
         leaseUntil: now.addingTimeInterval(Self.stagingLease))
       try version.insert(db)
+      if origin == .import || origin == .rescan {
+        try Self.deferContentIndex(ofVersion: version.id ?? 0, now: now, in: db)
+      }
       return StagingVersion(
         datasetID: id, versionID: version.id ?? 0, number: number, createsDataset: createsDataset,
         parentVersionID: parent)
     }
   }
 
-  /// Writes one batch into a staging version and renews its lease.
+  /// Writes one batch into a staging version and renews its lease. The excerpts are
+  /// indexed for search after the version is published (`indexPendingContent`).
   public func append(_ batch: ImportBatch, to staging: StagingVersion, now: Date = Date()) throws {
+    try PhaseTimings.measure("store.append (incl. commit)") { try appendBatch(batch, to: staging, now: now) }
+  }
+
+  private func appendBatch(_ batch: ImportBatch, to staging: StagingVersion, now: Date) throws {
     try write { db in
       try Self.renewLease(staging, now: now, in: db)
-      // Only this transaction inserts samples now, so rows above this id are ours.
-      let lastSampleID = try Self.lastSampleID(in: db)
       let insertFile = try db.cachedStatement(
         sql: """
           INSERT INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type)
@@ -67,9 +73,13 @@ extension Catalog {
         ])
         let fileID = db.lastInsertedRowID
         try link.execute(arguments: [staging.versionID, fileID])
-        try Self.insertSamples(item.samples, fileID: fileID, version: staging.versionID, in: db)
+        try PhaseTimings.measure("store.samples") {
+          try Self.insertSamples(item.samples, fileID: fileID, version: staging.versionID, in: db)
+        }
       }
-      try Self.insertSamples(batch.moreSamples, fileID: nil, version: staging.versionID, in: db)
+      try PhaseTimings.measure("store.samples") {
+        try Self.insertSamples(batch.moreSamples, fileID: nil, version: staging.versionID, in: db)
+      }
       for reused in batch.reusedFiles {
         try link.execute(arguments: [staging.versionID, reused.fileID])
         try db.execute(
@@ -85,7 +95,6 @@ extension Catalog {
             reused.fileID,
           ])
       }
-      try Self.indexExcerpts(after: lastSampleID, in: db)
     }
   }
 
@@ -96,7 +105,8 @@ extension Catalog {
   }
 
   /// Adds the excerpts of samples inserted after `lastSampleID` to the full-text index,
-  /// in one statement: every path that inserts samples calls this before committing.
+  /// in one statement: job outputs call this before committing (imports and rescans
+  /// leave it to `indexPendingContent`, after publishing).
   static func indexExcerpts(after lastSampleID: Int64, in db: Database) throws {
     try db.execute(
       sql: """
@@ -152,6 +162,7 @@ extension Catalog {
       arguments: [staging.versionID])
     let count: Int = totals?["n"] ?? 0
     let bytes: Int64 = totals?["bytes"] ?? 0
+    try Self.recordContentToIndex(ofVersion: staging.versionID, now: now, in: db)
     let kinds = try String.fetchAll(
       db, sql: "SELECT DISTINCT media_type FROM sample WHERE version_id = ?", arguments: [staging.versionID])
     try db.execute(
@@ -218,6 +229,7 @@ extension Catalog {
   private static func discard(_ versionID: Int64, datasetID: Int64?, in db: Database) throws {
     try db.execute(sql: "DELETE FROM sample WHERE version_id = ?", arguments: [versionID])
     try db.execute(sql: "DELETE FROM dataset_version WHERE id = ?", arguments: [versionID])
+    try db.execute(sql: "DELETE FROM content_index_backlog WHERE version_id = ?", arguments: [versionID])
     if let datasetID {
       try db.execute(
         sql: "DELETE FROM dataset WHERE id = ? AND current_version_id IS NULL", arguments: [datasetID])

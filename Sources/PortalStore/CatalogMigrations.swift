@@ -20,6 +20,7 @@ enum CatalogMigrations {
     migrator.registerMigration("v3-presence") { db in
       try addPresence(db)
     }
+    migrator.registerMigration("v4-import-speed") { db in try addContentIndexBacklog(db) }
     return migrator
   }
 
