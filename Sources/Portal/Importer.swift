@@ -52,16 +52,22 @@ struct Importer {
     let writer = BatchWriter(catalog: catalog, staging: staging)
     report(.reading, files: 0, of: items.count, bytes: 0, of: bytesTotal, samples: 0)
     while index < items.count {
-      // A large file to analyse goes alone, streamed.
+      // Large files to analyse go a pair at a time: one streamed, the next read ahead.
       if case .analyse(let entry) = items[index], entry.size >= Self.streamThreshold {
-        // The streamed file's rows must follow the queued batches.
-        try writer.finish()
-        let count = try PhaseTimings.measure("import.stream large files (wall)") {
-          try stream(entry, ordinalBase: ordinal, analyzer: analyzer, outcome: &outcome)
+        var next: FileEntry?
+        if index + 1 < items.count, case .analyse(let following) = items[index + 1],
+          following.size >= Self.streamThreshold
+        {
+          next = following
         }
-        ordinal += count
-        bytesDone += entry.size
-        index += 1
+        let done = try PhaseTimings.measure("import.stream large files (wall)") {
+          try streamPair(entry, then: next, ordinalBase: ordinal, writer: writer, analyzer: analyzer, outcome: &outcome)
+        }
+        for file in done.files {
+          ordinal += file.samples
+          bytesDone += file.entry.size
+        }
+        index += done.files.count
         report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
         continue
       }
@@ -141,22 +147,20 @@ struct Importer {
 
   // MARK: - Streaming one large file
 
-  private func stream(_ entry: FileEntry, ordinalBase: Int, analyzer: FileAnalyzer, outcome: inout Outcome) throws
-    -> Int
-  {
-    // The row goes in first (with a placeholder hash) so batches can reference it; the
-    // batches are written by a `BatchWriter` while reading goes on.
+  /// Reads `entry` once, writing its samples through `writer` in batches as they come.
+  func stream(
+    _ entry: FileEntry, ordinalBase: Int, writer: BatchWriter, analyzer: FileAnalyzer, outcome: inout Outcome
+  ) throws -> Int {
+    // The row goes in first (with a placeholder hash) so batches can reference it.
     var fileID: Int64?
     var pending: [Sample] = []
     var count = 0
     var writeError: (any Error)?
-    let writer = BatchWriter(catalog: catalog, staging: staging)
     let file = try analyzer.analyze(entry) { analysed in
       if writeError != nil { return }
       do {
         if fileID == nil {
-          fileID = try catalog.insertFile(
-            sourceFile(entry, sha256: "", type: analysed.mediaType), into: staging)
+          fileID = try catalog.insertFile(sourceFile(entry, sha256: "", type: analysed.mediaType), into: staging)
           pending.reserveCapacity(Self.sampleBatch)
         }
         var sample = sample(from: analysed, ordinal: ordinalBase + count)
@@ -164,52 +168,50 @@ struct Importer {
         pending.append(sample)
         count += 1
         if pending.count >= Self.sampleBatch {
-          var batch = ImportBatch()
-          batch.moreSamples = pending
-          try PhaseTimings.measure("import.wait for writer") { try writer.submit(batch) }
-          pending = []
-          pending.reserveCapacity(Self.sampleBatch)
+          try submit(&pending, to: writer)
           report(.reading, files: 0, of: 0, bytes: 0, of: 0, samples: ordinalBase + count)
         }
       } catch {
         writeError = error
       }
     }
-    if let writeError {
-      try? writer.finish()
-      throw writeError
-    }
+    if let writeError { throw writeError }
     outcome.problems += file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
-    guard let fileID else {
-      try writer.finish()
-      return 0
-    }
-    var batch = ImportBatch()
-    batch.moreSamples = pending
-    try writer.submit(batch)
-    try PhaseTimings.measure("import.wait for writer") { try writer.finish() }
+    guard let fileID else { return 0 }
+    try submit(&pending, to: writer)
+    // The hash is known only at the end (the batches need not be written yet).
     try catalog.setFileHash(fileID: fileID, sha256: file.sha256 ?? "", staging: staging)
     outcome.added += 1
     outcome.bytes += entry.size
     return count
   }
 
+  /// Queues `pending` (samples of a file already inserted) as one batch and empties it.
+  func submit(_ pending: inout [Sample], to writer: BatchWriter) throws {
+    guard !pending.isEmpty else { return }
+    var batch = ImportBatch()
+    batch.moreSamples = pending
+    try PhaseTimings.measure("import.wait for writer") { try writer.submit(batch) }
+    pending = []
+    pending.reserveCapacity(Self.sampleBatch)
+  }
+
   // MARK: - Conversions
 
-  private func sample(from analysed: AnalyzedSample, ordinal: Int) -> Sample {
+  func sample(from analysed: AnalyzedSample, ordinal: Int) -> Sample {
     Sample(
       versionID: staging.versionID, ordinal: ordinal, fileID: 0, offset: analysed.offset, length: analysed.length,
       mediaType: analysed.mediaType, sha256: analysed.sha256, durationMillis: analysed.durationMillis,
       width: analysed.width, height: analysed.height, excerpt: analysed.excerpt)
   }
 
-  private func sourceFile(_ entry: FileEntry, sha256: String, type: MediaType) -> SourceFile {
+  func sourceFile(_ entry: FileEntry, sha256: String, type: MediaType) -> SourceFile {
     SourceFile(
       datasetID: staging.datasetID, root: entry.root, relativePath: entry.relativePath, size: entry.size,
       mtimeNanos: entry.mtimeNanos, sha256: sha256, mediaType: type)
   }
 
-  private func report(
+  func report(
     _ phase: ImportProgress.Phase, files: Int, of total: Int, bytes: Int64, of bytesTotal: Int64, samples: Int
   ) {
     progress(

@@ -57,31 +57,21 @@ extension Catalog {
   }
 
   private func appendBatch(_ batch: ImportBatch, to staging: StagingVersion, now: Date) throws {
-    try write { db in
+    try writeStaging { db in
+      let bodyStart = PhaseTimings.threadCPU()
+      defer { PhaseTimings.add("store.batch body [thread cpu]", PhaseTimings.threadCPU() - bodyStart) }
       try Self.renewLease(staging, now: now, in: db)
-      let insertFile = try db.cachedStatement(
-        sql: """
-          INSERT INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type)
-          VALUES (?, ?, ?, ?, ?, ?, ?)
-          """)
-      let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO version_file (version_id, file_id) VALUES (?, ?)")
-      for item in batch.newFiles {
-        let file = item.file
-        try insertFile.execute(arguments: [
-          staging.datasetID, file.root, file.relativePath, file.size, file.mtimeNanos, file.sha256,
-          file.mediaType.rawValue,
-        ])
-        let fileID = db.lastInsertedRowID
-        try link.execute(arguments: [staging.versionID, fileID])
-        try PhaseTimings.measure("store.samples") {
-          try Self.insertSamples(item.samples, fileID: fileID, version: staging.versionID, in: db)
+      let files = try FileInserter(db)
+      let samples = try SampleInserter(db)
+      try PhaseTimings.measure("store.rows") {
+        for item in batch.newFiles {
+          let fileID = try files.insert(item.file, datasetID: staging.datasetID, versionID: staging.versionID, db: db)
+          try samples.insert(item.samples, fileID: fileID, version: staging.versionID, db: db)
         }
-      }
-      try PhaseTimings.measure("store.samples") {
-        try Self.insertSamples(batch.moreSamples, fileID: nil, version: staging.versionID, in: db)
+        try samples.insert(batch.moreSamples, fileID: nil, version: staging.versionID, db: db)
       }
       for reused in batch.reusedFiles {
-        try link.execute(arguments: [staging.versionID, reused.fileID])
+        try files.link(fileID: reused.fileID, versionID: staging.versionID, db: db)
         try db.execute(
           sql: """
             INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
@@ -236,10 +226,5 @@ extension Catalog {
     }
     // Files no version refers to any more.
     try db.execute(sql: "DELETE FROM source_file WHERE id NOT IN (SELECT file_id FROM version_file)")
-  }
-
-  private static func insertSamples(_ samples: [Sample], fileID: Int64?, version: Int64, in db: Database) throws {
-    guard !samples.isEmpty else { return }
-    try SampleInserter(db).insert(samples, fileID: fileID, version: version, db: db)
   }
 }

@@ -56,6 +56,27 @@ public struct Catalog: Sendable {
     try writer.write(body)
   }
 
+  /// Writes a batch of a staging version in one `BEGIN IMMEDIATE` transaction with
+  /// foreign-key checks off: two index lookups per sample row that cannot fail here
+  /// (measured: 11 % of an import's database time). Every row such a batch inserts
+  /// refers to the staging version, whose existence the batch checks first inside the
+  /// same transaction (`renewLease`), and to files that version links in `version_file`
+  /// (inserted by this batch, an earlier one, or the parent version a rescan reuses), so
+  /// no other writer can have removed them. Batches only insert, so no cascade is skipped.
+  func writeStaging<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+    try writer.writeWithoutTransaction { db in
+      try db.execute(sql: "PRAGMA foreign_keys = OFF")
+      defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+      var result: T?
+      try db.inTransaction(.immediate) {
+        result = try body(db)
+        return .commit
+      }
+      guard let result else { throw StoreError.conflict("a staging write produced no result; run the import again") }
+      return result
+    }
+  }
+
   /// The writer's `synchronous` setting (2 = FULL), for tests that check durability.
   public func writerSynchronous() throws -> Int {
     try writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") ?? -1 }

@@ -28,34 +28,16 @@ struct SampleInserter {
       sqlite3_bind_int64(handle, 3, fileID ?? sample.fileID)
       sqlite3_bind_int64(handle, 4, sample.offset)
       sqlite3_bind_int64(handle, 5, sample.length)
-      bind(handle, 6, sample.mediaType.rawValue)
-      bind(handle, 7, sample.sha256)
-      bind(handle, 8, sample.durationMillis)
-      bind(handle, 9, sample.width.map(Int64.init))
-      bind(handle, 10, sample.height.map(Int64.init))
-      bind(handle, 11, sample.language)
-      bind(handle, 12, sample.excerpt)
-      let code = sqlite3_step(handle)
-      guard code == SQLITE_DONE else {
-        throw DatabaseError(
-          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-      }
+      SQLiteBinding.text(handle, 6, sample.mediaType.rawValue)
+      SQLiteBinding.text(handle, 7, sample.sha256)
+      SQLiteBinding.int(handle, 8, sample.durationMillis)
+      SQLiteBinding.int(handle, 9, sample.width.map(Int64.init))
+      SQLiteBinding.int(handle, 10, sample.height.map(Int64.init))
+      SQLiteBinding.text(handle, 11, sample.language)
+      SQLiteBinding.text(handle, 12, sample.excerpt)
+      try SQLiteBinding.step(handle, db: db)
     }
     sqlite3_reset(handle)
     sqlite3_clear_bindings(handle)
-  }
-
-  private func bind(_ handle: OpaquePointer, _ index: Int32, _ value: Int64?) {
-    if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-  }
-
-  private func bind(_ handle: OpaquePointer, _ index: Int32, _ value: String?) {
-    guard let value else {
-      sqlite3_bind_null(handle, index)
-      return
-    }
-    // SQLITE_TRANSIENT: SQLite copies the bytes before withCString's buffer goes away.
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, transient) }
   }
 }

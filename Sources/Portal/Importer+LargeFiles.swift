@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+import PortalCore
+import PortalMedia
+import Synchronization
+
+// MARK: - Large files, two at a time
+
+extension Importer {
+  /// Samples of a read-ahead file held in memory at most (about 60 MB); a file with
+  /// more is streamed on its own turn instead, so memory stays bounded.
+  static let readAheadSamples = 1 << 17
+
+  /// Large files `streamPair` finished, in path order, with their sample counts.
+  struct PairResult {
+    var files: [(entry: FileEntry, samples: Int)] = []
+  }
+
+  /// Streams `entry` on this thread while `next` (if any) is read on another one into
+  /// memory, then writes `next`'s samples after `entry`'s: both cores work, sample
+  /// numbers stay in path order. If `next` holds more than `readAheadSamples` samples,
+  /// its read-ahead stops and it is left for the following call (streamed then).
+  func streamPair(
+    _ entry: FileEntry, then next: FileEntry?, ordinalBase: Int, writer: BatchWriter, analyzer: FileAnalyzer,
+    outcome: inout Outcome
+  ) throws -> PairResult {
+    var result = PairResult()
+    guard let next else {
+      let count = try stream(entry, ordinalBase: ordinalBase, writer: writer, analyzer: analyzer, outcome: &outcome)
+      result.files.append((entry, count))
+      return result
+    }
+    let ahead = ReadAhead(entry: next, analyzer: analyzer, limit: Self.readAheadSamples)
+    ahead.start()
+    let count: Int
+    do {
+      count = try stream(entry, ordinalBase: ordinalBase, writer: writer, analyzer: analyzer, outcome: &outcome)
+    } catch {
+      ahead.cancelAndWait()
+      throw error
+    }
+    result.files.append((entry, count))
+    guard let read = ahead.wait() else { return result }
+    let samples = try write(read, of: next, ordinalBase: ordinalBase + count, writer: writer, outcome: &outcome)
+    result.files.append((next, samples))
+    return result
+  }
+
+  /// Writes a file read ahead in full: its row (with its hash) then its samples in batches.
+  private func write(
+    _ read: ReadAhead.Read, of entry: FileEntry, ordinalBase: Int, writer: BatchWriter, outcome: inout Outcome
+  ) throws -> Int {
+    outcome.problems += read.file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
+    guard let mediaType = read.file.mediaType, let sha256 = read.file.sha256, !read.samples.isEmpty else { return 0 }
+    let fileID = try catalog.insertFile(sourceFile(entry, sha256: sha256, type: mediaType), into: staging)
+    var pending: [Sample] = []
+    pending.reserveCapacity(Self.sampleBatch)
+    for (offset, analysed) in read.samples.enumerated() {
+      var sample = sample(from: analysed, ordinal: ordinalBase + offset)
+      sample.fileID = fileID
+      pending.append(sample)
+      if pending.count >= Self.sampleBatch { try submit(&pending, to: writer) }
+    }
+    try submit(&pending, to: writer)
+    outcome.added += 1
+    outcome.bytes += entry.size
+    return read.samples.count
+  }
+}
+
+/// Reads one file on a background thread, keeping its samples in memory up to a limit.
+final class ReadAhead: Sendable {
+  /// A file read to its end.
+  struct Read: Sendable {
+    var file: AnalyzedFile
+    var samples: [AnalyzedSample]
+  }
+
+  private struct TooMany: Error {}
+  private struct Cancelled: Error {}
+
+  private let entry: FileEntry
+  private let analyzer: FileAnalyzer
+  private let limit: Int
+  private let outcome = Mutex<Read?>(nil)
+  private let cancelled = Atomic<Bool>(false)
+  private let finished = DispatchSemaphore(value: 0)
+
+  init(entry: FileEntry, analyzer: FileAnalyzer, limit: Int) {
+    self.entry = entry
+    self.analyzer = analyzer
+    self.limit = limit
+  }
+
+  /// Starts reading on a background thread.
+  func start() {
+    DispatchQueue.global(qos: .userInitiated).async { [self] in
+      defer { finished.signal() }
+      var samples: [AnalyzedSample] = []
+      let limit = self.limit
+      let file: AnalyzedFile
+      do {
+        file = try analyzer.analyze(entry) { sample in
+          if cancelled.load(ordering: .relaxed) { throw Cancelled() }
+          guard samples.count < limit else { throw TooMany() }
+          samples.append(sample)
+        }
+      } catch {
+        // Too many samples, cancelled, or unreadable: the file is streamed on its own
+        // turn, which reports any problem the usual way.
+        return
+      }
+      outcome.withLock { $0 = Read(file: file, samples: samples) }
+    }
+  }
+
+  /// Waits for the read; nil when the file is to be streamed on its own turn instead.
+  func wait() -> Read? {
+    finished.wait()
+    return outcome.withLock { $0 }
+  }
+
+  /// Stops the read at its next sample and waits for the thread to end.
+  func cancelAndWait() {
+    cancelled.store(true, ordering: .relaxed)
+    finished.wait()
+  }
+}
