@@ -46,22 +46,22 @@ extension Importer {
     return result
   }
 
-  /// Writes a file read ahead in full: its row (with its hash) then its samples in batches.
+  /// Writes a file read ahead in full: its row (with its hash) and samples, in batches.
   private func write(
     _ read: ReadAhead.Read, of entry: FileEntry, ordinalBase: Int, writer: BatchWriter, outcome: inout Outcome
   ) throws -> Int {
     outcome.problems += read.file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
     guard let mediaType = read.file.mediaType, let sha256 = read.file.sha256, !read.samples.isEmpty else { return 0 }
-    let fileID = try catalog.insertFile(sourceFile(entry, sha256: sha256, type: mediaType), into: staging)
     var pending: [Sample] = []
     pending.reserveCapacity(Self.sampleBatch)
+    var rowQueued = false
     for (offset, analysed) in read.samples.enumerated() {
-      var sample = sample(from: analysed, ordinal: ordinalBase + offset)
-      sample.fileID = fileID
-      pending.append(sample)
-      if pending.count >= Self.sampleBatch { try submit(&pending, to: writer) }
+      pending.append(sample(from: analysed, ordinal: ordinalBase + offset))
+      if pending.count >= Self.sampleBatch {
+        try submit(&pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer)
+      }
     }
-    try submit(&pending, to: writer)
+    try submit(&pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer)
     outcome.added += 1
     outcome.bytes += entry.size
     return read.samples.count

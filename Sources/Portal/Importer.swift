@@ -147,28 +147,28 @@ struct Importer {
 
   // MARK: - Streaming one large file
 
-  /// Reads `entry` once, writing its samples through `writer` in batches as they come.
+  /// Reads `entry` once, writing its samples through `writer` in batches as they come:
+  /// the first batch inserts the file's row, the others follow it on the writer's queue,
+  /// and its hash is set once the file has been read to its end.
   func stream(
     _ entry: FileEntry, ordinalBase: Int, writer: BatchWriter, analyzer: FileAnalyzer, outcome: inout Outcome
   ) throws -> Int {
-    // The row goes in first (with a placeholder hash) so batches can reference it.
-    var fileID: Int64?
     var pending: [Sample] = []
+    var mediaType: MediaType?
+    var rowQueued = false
     var count = 0
     var writeError: (any Error)?
     let file = try analyzer.analyze(entry) { analysed in
       if writeError != nil { return }
       do {
-        if fileID == nil {
-          fileID = try catalog.insertFile(sourceFile(entry, sha256: "", type: analysed.mediaType), into: staging)
+        if mediaType == nil {
+          mediaType = analysed.mediaType
           pending.reserveCapacity(Self.sampleBatch)
         }
-        var sample = sample(from: analysed, ordinal: ordinalBase + count)
-        sample.fileID = fileID ?? 0
-        pending.append(sample)
+        pending.append(sample(from: analysed, ordinal: ordinalBase + count))
         count += 1
         if pending.count >= Self.sampleBatch {
-          try submit(&pending, to: writer)
+          try submit(&pending, of: entry, type: analysed.mediaType, sha256: "", rowQueued: &rowQueued, to: writer)
           report(.reading, files: 0, of: 0, bytes: 0, of: 0, samples: ordinalBase + count)
         }
       } catch {
@@ -177,21 +177,34 @@ struct Importer {
     }
     if let writeError { throw writeError }
     outcome.problems += file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
-    guard let fileID else { return 0 }
-    try submit(&pending, to: writer)
-    // The hash is known only at the end (the batches need not be written yet).
-    try catalog.setFileHash(fileID: fileID, sha256: file.sha256 ?? "", staging: staging)
+    guard let mediaType else { return 0 }
+    let sha256 = file.sha256 ?? ""
+    // The hash is known only now: a row queued before carries a placeholder.
+    let placeholder = rowQueued
+    try submit(&pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer)
+    if placeholder { try writer.setHashOfLastFile(sha256) }
     outcome.added += 1
     outcome.bytes += entry.size
     return count
   }
 
-  /// Queues `pending` (samples of a file already inserted) as one batch and empties it.
-  func submit(_ pending: inout [Sample], to writer: BatchWriter) throws {
+  /// Queues `pending` (samples of `entry`) as one batch and empties it: the first batch
+  /// of a file inserts its row, later ones add to it.
+  func submit(
+    _ pending: inout [Sample], of entry: FileEntry, type: MediaType, sha256: String, rowQueued: inout Bool,
+    to writer: BatchWriter
+  ) throws {
     guard !pending.isEmpty else { return }
-    var batch = ImportBatch()
-    batch.moreSamples = pending
-    try PhaseTimings.measure("import.wait for writer") { try writer.submit(batch) }
+    try PhaseTimings.measure("import.wait for writer") {
+      if rowQueued {
+        try writer.submitMoreOfLastFile(pending)
+      } else {
+        var batch = ImportBatch()
+        batch.newFiles = [ImportBatch.NewFile(file: sourceFile(entry, sha256: sha256, type: type), samples: pending)]
+        try writer.submit(batch)
+        rowQueued = true
+      }
+    }
     pending = []
     pending.reserveCapacity(Self.sampleBatch)
   }

@@ -50,22 +50,26 @@ extension Catalog {
     }
   }
 
-  /// Writes one batch into a staging version and renews its lease. The excerpts are
-  /// indexed for search after the version is published (`indexPendingContent`).
-  public func append(_ batch: ImportBatch, to staging: StagingVersion, now: Date = Date()) throws {
+  /// Writes one batch into a staging version and renews its lease; returns the ids of
+  /// `batch.newFiles` in order. The excerpts are indexed for search after the version
+  /// is published (`indexPendingContent`).
+  @discardableResult
+  public func append(_ batch: ImportBatch, to staging: StagingVersion, now: Date = Date()) throws -> [Int64] {
     try PhaseTimings.measure("store.append (incl. commit)") { try appendBatch(batch, to: staging, now: now) }
   }
 
-  private func appendBatch(_ batch: ImportBatch, to staging: StagingVersion, now: Date) throws {
+  private func appendBatch(_ batch: ImportBatch, to staging: StagingVersion, now: Date) throws -> [Int64] {
     try writeStaging { db in
       let bodyStart = PhaseTimings.threadCPU()
       defer { PhaseTimings.add("store.batch body [thread cpu]", PhaseTimings.threadCPU() - bodyStart) }
       try Self.renewLease(staging, now: now, in: db)
       let files = try FileInserter(db)
       let samples = try SampleInserter(db)
+      var fileIDs: [Int64] = []
       try PhaseTimings.measure("store.rows") {
         for item in batch.newFiles {
           let fileID = try files.insert(item.file, datasetID: staging.datasetID, versionID: staging.versionID, db: db)
+          fileIDs.append(fileID)
           try samples.insert(item.samples, fileID: fileID, version: staging.versionID, db: db)
         }
         try samples.insert(batch.moreSamples, fileID: nil, version: staging.versionID, db: db)
@@ -85,6 +89,7 @@ extension Catalog {
             reused.fileID,
           ])
       }
+      return fileIDs
     }
   }
 
