@@ -32,8 +32,10 @@ extension PortalSession {
 
   /// After publishing an import or rescan: index its excerpts now, or leave them to a
   /// background pass. Either way the report says whether content search is complete.
-  func finishContentIndex(_ mode: ContentIndexing, report: inout ImportReport, started: Date,
-    progress: @Sendable (ImportProgress) -> Void) {
+  func finishContentIndex(
+    _ mode: ContentIndexing, report: inout ImportReport, started: Date,
+    progress: @Sendable (ImportProgress) -> Void
+  ) {
     if mode == .now {
       progress(ImportProgress(phase: .indexing, samples: report.samples, elapsed: Date().timeIntervalSince(started)))
       do {
@@ -45,13 +47,4 @@ extension PortalSession {
     }
     report.contentIndexPending = (try? catalog.hasPendingContentIndex()) ?? true
   }
-}
-
-/// When an import's sample excerpts are added to the search index.
-public enum ContentIndexing: String, Sendable, Codable {
-  /// Before the import call returns (library callers, the TUI, tests).
-  case now
-  /// Afterwards, by `portal content-index`, a worker, or the TUI's embedded worker; the
-  /// dataset is visible at once, and content search says it is incomplete until then.
-  case background
 }

@@ -61,10 +61,10 @@ extension PortalSession {
       let published = try PhaseTimings.measure("session.publish") {
         try wrap {
           try catalog.publish(
-          staging, report: JSONText.encode(report),
-          audit: event(
-            "dataset.import", target: "dataset", slug, dataset: staging.datasetID, after: JSONText.encode(summary)),
-          update: { _ in })
+            staging, report: JSONText.encode(report),
+            audit: event(
+              "dataset.import", target: "dataset", slug, dataset: staging.datasetID, after: JSONText.encode(summary)),
+            update: { _ in })
         }
       }
       logger.info(

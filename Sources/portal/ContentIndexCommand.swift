@@ -30,7 +30,9 @@ struct ContentIndexCommand: ParsableCommand {
       })
       progress.clear()
       if !quiet && !json {
-        print("Content index complete: \(covered) samples indexed in \(String(format: "%.1f", Date().timeIntervalSince(started)))s.")
+        print(
+          "Content index complete: \(covered) samples indexed in \(String(format: "%.1f", Date().timeIntervalSince(started)))s."
+        )
       }
     }
     guard !quiet else { return }
@@ -40,26 +42,5 @@ struct ContentIndexCommand: ParsableCommand {
     } else if status {
       print(current.notice() ?? "content index: complete — every sample's text is searchable")
     }
-  }
-}
-
-/// A one-line progress display on stderr, redrawn at most ten times a second.
-final class ProgressLine {
-  private let enabled: Bool
-  private var last = Date.distantPast
-  private var drew = false
-
-  init(enabled: Bool) { self.enabled = enabled }
-
-  func show(_ text: String) {
-    guard enabled, Date().timeIntervalSince(last) >= 0.1 else { return }
-    last = Date()
-    drew = true
-    FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
-  }
-
-  func clear() {
-    guard enabled, drew else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
   }
 }

@@ -15,7 +15,8 @@ struct ContentIndexTests {
   @Test func excerptsBecomeSearchableAsTheIndexIsBuiltAndTheStatusSaysHowFar() throws {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
-    let dataset = try fixture.addDataset("Field notes", description: "zebra sightings", excerpts: words, indexContent: false)
+    let dataset = try fixture.addDataset(
+      "Field notes", description: "zebra sightings", excerpts: words, indexContent: false)
     // Metadata is searchable at once; content not yet.
     let before = try fixture.catalog.search("zebra", scope: .everything, limit: 10)
     #expect(before.map(\.sampleOrdinal) == [nil])
