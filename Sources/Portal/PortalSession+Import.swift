@@ -36,9 +36,11 @@ extension PortalSession {
       slug: slug, name: name, description: request.description, tags: Self.normalisedTags(request.tags),
       ownerID: actor.id)
     let parameters = JSONText.encode(ImportParameters(roots: roots, followSymlinks: request.followSymlinks))
-    let staging = try wrap {
-      try catalog.beginVersion(
-        of: nil, creating: dataset, origin: .import, parameters: parameters, createdBy: actor.id)
+    let staging = try PhaseTimings.measure("session.begin version") {
+      try wrap {
+        try catalog.beginVersion(
+          of: nil, creating: dataset, origin: .import, parameters: parameters, createdBy: actor.id)
+      }
     }
     var report = ImportReport(datasetSlug: slug, datasetName: name)
     report.problems = walk.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }

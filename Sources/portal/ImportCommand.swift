@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let session = try global.session()
+    let session = try ImportTimings.measure("command.open session") { try global.session() }
     let printer = ProgressPrinter()
     let report: ImportReport
     defer { printer.finish() }
@@ -67,7 +67,9 @@ struct ImportCommand: ParsableCommand {
       report = try session.importDataset(request, progress: printer.update)
     }
     printer.finish()
-    if report.contentIndexPending { BackgroundIndexer.start(location: global.location) }
+    if report.contentIndexPending {
+      ImportTimings.measure("command.start background pass") { BackgroundIndexer.start(location: global.location) }
+    }
     if ImportTimings.enabled { FileHandle.standardError.write(Data((ImportTimings.summary() + "\n").utf8)) }
     if json {
       print(JSONText.pretty(report))
