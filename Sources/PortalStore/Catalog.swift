@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 
@@ -11,6 +12,7 @@ public struct Catalog: Sendable {
 
   /// Opens (and migrates) the catalog at `location`, creating it when `create` is set.
   public init(location: CatalogLocation, create: Bool = false) throws {
+    _ = Self.sqliteTuned
     if !location.exists && !create { throw StoreError.notACatalog(path: location.directory.path) }
     try location.prepare()
     self.location = location
@@ -50,6 +52,9 @@ public struct Catalog: Sendable {
       throw StoreError.notACatalog(path: path)
     }
   }
+
+  /// Process-wide SQLite settings, applied once before the first connection opens.
+  private static let sqliteTuned: Bool = portal_sqlite_disable_memstatus() == 0
 
   /// Reads in a snapshot.
   public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {

@@ -10,7 +10,7 @@ public enum PhaseTimings {
   private static let totals = Mutex<[String: Double]>([:])
 
   /// Runs `body`, adding its wall time to `phase` when timings are on.
-  @inline(__always)
+  @inline(__always) @discardableResult
   public static func measure<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
     guard enabled else { return try body() }
     let start = DispatchTime.now().uptimeNanoseconds
