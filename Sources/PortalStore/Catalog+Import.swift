@@ -67,15 +67,22 @@ extension Catalog {
       let samples = try SampleInserter(db)
       var fileIDs: [Int64] = []
       try PhaseTimings.measure("store.rows") {
-        for item in batch.newFiles {
-          let fileID = try files.insert(item.file, datasetID: staging.datasetID, versionID: staging.versionID, db: db)
-          fileIDs.append(fileID)
-          try samples.insert(item.samples, fileID: fileID, version: staging.versionID, db: db)
+        fileIDs = try files.insert(
+          batch.newFiles.map(\.file), datasetID: staging.datasetID, versionID: staging.versionID, db: db)
+        // The new files' samples, each given its file's id, in batch order.
+        var rows: [Sample] = []
+        rows.reserveCapacity(batch.newFiles.reduce(0) { $0 + $1.samples.count })
+        for (item, fileID) in zip(batch.newFiles, fileIDs) {
+          for var sample in item.samples {
+            sample.fileID = fileID
+            rows.append(sample)
+          }
         }
+        try samples.insert(rows, fileID: nil, version: staging.versionID, db: db)
         try samples.insert(batch.moreSamples, fileID: nil, version: staging.versionID, db: db)
       }
       for reused in batch.reusedFiles {
-        try files.link(fileID: reused.fileID, versionID: staging.versionID, db: db)
+        try files.link([reused.fileID], versionID: staging.versionID, db: db)
         try db.execute(
           sql: """
             INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
