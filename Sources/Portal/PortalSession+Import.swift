@@ -3,9 +3,6 @@ import PortalCore
 import PortalMedia
 import PortalStore
 
-/// Per-phase import timings (`PORTAL_IMPORT_TIMINGS=1`), for the import benchmark.
-public typealias ImportTimings = PortalStore.PhaseTimings
-
 // MARK: - Registering data: import and rescan
 
 extension PortalSession {

@@ -13,6 +13,7 @@ public struct ContentIndexStatus: Sendable, Equatable, Codable {
   /// When the index last advanced (or the version was published), if anything is pending.
   public var lastProgress: Date?
 
+  /// A status with these figures (the catalog computes it; tests build it).
   public init(indexed: Int, total: Int, versions: Int, lastProgress: Date?) {
     self.indexed = indexed
     self.total = total
