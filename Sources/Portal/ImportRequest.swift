@@ -9,6 +9,8 @@ public struct ImportRequest: Sendable {
   public var followSymlinks: Bool
   /// When the samples' text becomes searchable.
   public var contentIndex: ContentIndexing
+  /// Tests: force reading large files two at a time on (or off) whatever the cores.
+  var readAheadOverride: Bool?
 
   public init(
     paths: [String], name: String, description: String = "", tags: [String] = [], followSymlinks: Bool = false,

@@ -45,7 +45,8 @@ extension PortalSession {
       let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
       let outcome = try importer.run(
         walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size },
-        analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)))
+        analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)),
+        readAhead: request.readAheadOverride ?? Importer.readAheadByDefault)
       report.problems += outcome.problems
       report.filesAdded = outcome.added
       report.samples = outcome.samples

@@ -1,16 +1,19 @@
 import Foundation
 import GRDB
-import Portal
 import PortalCore
 import PortalStore
 import PortalTesting
 import Testing
 
-/// Files of 16 MB or more are streamed, two at a time (one written as it is read, the
-/// next read ahead into bounded memory): sample numbers must still follow path order,
-/// every record must be there once, and each file must carry its own hash.
+@testable import Portal
+
+/// Files of 16 MB or more are streamed, one at a time or (with a core to spare) two at a
+/// time, one written as it is read and the next read ahead into bounded memory: sample
+/// numbers must still follow path order, every record must be there once, and each file
+/// must carry its own hash.
 struct LargeFileImportTests {
-  @Test func largeFilesStreamedInPairsKeepPathOrderCountsAndHashes() throws {
+  @Test(arguments: [true, false])
+  func largeFilesStreamedKeepPathOrderCountsAndHashes(readAhead: Bool) throws {
     let test = try TestCatalog("large-files")
     defer { test.remove() }
     let data = try test.dataDirectory("large")
@@ -28,8 +31,9 @@ struct LargeFileImportTests {
         (try FileManager.default.attributesOfItem(atPath: data.appending("big/\(name).jsonl").path)[.size] as? Int ?? 0)
           >= 16 << 20)
     }
-    let report = try test.owner.importDataset(
-      ImportRequest(paths: [data.appending("big").path], name: "Big", contentIndex: .background))
+    var request = ImportRequest(paths: [data.appending("big").path], name: "Big", contentIndex: .background)
+    request.readAheadOverride = readAhead
+    let report = try test.owner.importDataset(request)
     #expect(report.samples == 251_000)
     #expect(report.problems.isEmpty)
     #expect(report.filesAdded == 3)
