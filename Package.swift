@@ -37,10 +37,11 @@ let package = Package(
       name: "PortalCore",
       swiftSettings: strict
     ),
+    .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
     .target(
       name: "PortalStore",
       dependencies: [
-        "PortalCore",
+        "PortalCore", "CSQLiteTuning",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),

@@ -3,7 +3,7 @@ import Foundation
 /// How far an import has got, for progress bars (stderr, the TUI's import dialog).
 public struct ImportProgress: Sendable, Equatable {
   public enum Phase: String, Sendable {
-    case walking, reading, publishing, done
+    case walking, reading, publishing, indexing, done
   }
 
   public var phase: Phase

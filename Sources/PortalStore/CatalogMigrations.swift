@@ -20,6 +20,7 @@ enum CatalogMigrations {
     migrator.registerMigration("v3-presence") { db in
       try addPresence(db)
     }
+    migrator.registerMigration("v4-import-speed") { db in try addContentIndexBacklog(db) }
     // Presence moved to presence.sqlite beside the catalog (see PresenceBoard).
     migrator.registerMigration("v4-presence-out") { db in
       try db.execute(sql: "DROP TABLE session_presence")

@@ -2,60 +2,69 @@ import GRDB
 import GRDBSQLite
 import PortalCore
 
-/// Inserts sample rows through SQLite's C binding calls on one prepared statement.
+/// Inserts sample rows through SQLite's C binding calls on prepared statements.
 /// Imports write a row per JSONL record or CSV row — millions — and binding through
 /// GRDB's `StatementArguments` boxed every value (measured: the bulk of an import's
 /// database time); binding directly keeps the insert close to SQLite's own speed.
+/// Rows go `rowsPerStatement` to a statement where there are enough, so SQLite starts
+/// and finishes its program once per group rather than once per row.
 struct SampleInserter {
-  private let statement: Statement
+  static let rowsPerStatement = 32
+  private static let columns = 12
+  private let single: Statement
+  private let group: Statement
 
   init(_ db: Database) throws {
-    statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
-                            duration_ms, width, height, language, excerpt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
+    single = try db.cachedStatement(sql: Self.sql(rows: 1))
+    group = try db.cachedStatement(sql: Self.sql(rows: Self.rowsPerStatement))
+  }
+
+  private static func sql(rows: Int) -> String {
+    let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+    return """
+      INSERT INTO sample (version_id, ordinal, file_id, byte_offset, byte_length, media_type, sha256,
+                          duration_ms, width, height, language, excerpt)
+      VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
+      """
   }
 
   /// Inserts `samples` into `version`, with `fileID` when given (else each sample's own).
   func insert(_ samples: [Sample], fileID: Int64?, version: Int64, db: Database) throws {
-    let handle = statement.sqliteStatement
-    for sample in samples {
-      sqlite3_reset(handle)
-      sqlite3_bind_int64(handle, 1, version)
-      sqlite3_bind_int64(handle, 2, Int64(sample.ordinal))
-      sqlite3_bind_int64(handle, 3, fileID ?? sample.fileID)
-      sqlite3_bind_int64(handle, 4, sample.offset)
-      sqlite3_bind_int64(handle, 5, sample.length)
-      bind(handle, 6, sample.mediaType.rawValue)
-      bind(handle, 7, sample.sha256)
-      bind(handle, 8, sample.durationMillis)
-      bind(handle, 9, sample.width.map(Int64.init))
-      bind(handle, 10, sample.height.map(Int64.init))
-      bind(handle, 11, sample.language)
-      bind(handle, 12, sample.excerpt)
-      let code = sqlite3_step(handle)
-      guard code == SQLITE_DONE else {
-        throw DatabaseError(
-          resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+    var index = 0
+    let grouped = group.sqliteStatement
+    while samples.count - index >= Self.rowsPerStatement {
+      sqlite3_reset(grouped)
+      for row in 0..<Self.rowsPerStatement {
+        bind(samples[index + row], at: Int32(row * Self.columns), fileID: fileID, version: version, to: grouped)
       }
+      try SQLiteBinding.step(grouped, db: db)
+      index += Self.rowsPerStatement
     }
-    sqlite3_reset(handle)
-    sqlite3_clear_bindings(handle)
+    let handle = single.sqliteStatement
+    while index < samples.count {
+      sqlite3_reset(handle)
+      bind(samples[index], at: 0, fileID: fileID, version: version, to: handle)
+      try SQLiteBinding.step(handle, db: db)
+      index += 1
+    }
+    for statement in [grouped, handle] {
+      sqlite3_reset(statement)
+      sqlite3_clear_bindings(statement)
+    }
   }
 
-  private func bind(_ handle: OpaquePointer, _ index: Int32, _ value: Int64?) {
-    if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
-  }
-
-  private func bind(_ handle: OpaquePointer, _ index: Int32, _ value: String?) {
-    guard let value else {
-      sqlite3_bind_null(handle, index)
-      return
-    }
-    // SQLITE_TRANSIENT: SQLite copies the bytes before withCString's buffer goes away.
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    _ = value.withCString { sqlite3_bind_text(handle, index, $0, -1, transient) }
+  private func bind(_ sample: Sample, at base: Int32, fileID: Int64?, version: Int64, to handle: OpaquePointer) {
+    sqlite3_bind_int64(handle, base + 1, version)
+    sqlite3_bind_int64(handle, base + 2, Int64(sample.ordinal))
+    sqlite3_bind_int64(handle, base + 3, fileID ?? sample.fileID)
+    sqlite3_bind_int64(handle, base + 4, sample.offset)
+    sqlite3_bind_int64(handle, base + 5, sample.length)
+    SQLiteBinding.text(handle, base + 6, sample.mediaType.rawValue)
+    SQLiteBinding.text(handle, base + 7, sample.sha256)
+    SQLiteBinding.int(handle, base + 8, sample.durationMillis)
+    SQLiteBinding.int(handle, base + 9, sample.width.map(Int64.init))
+    SQLiteBinding.int(handle, base + 10, sample.height.map(Int64.init))
+    SQLiteBinding.text(handle, base + 11, sample.language)
+    SQLiteBinding.text(handle, base + 12, sample.excerpt)
   }
 }

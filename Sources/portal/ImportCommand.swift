@@ -39,6 +39,9 @@ struct ImportCommand: ParsableCommand {
   @Flag(help: "Print the report as JSON.")
   var json = false
 
+  @Flag(help: "Index the samples' text for search before returning, instead of in the background.")
+  var indexNow = false
+
   func validate() throws {
     if rescan == nil && paths.isEmpty {
       throw ValidationError("name the files or directories to import, or use --rescan DATASET")
@@ -50,24 +53,32 @@ struct ImportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let session = try global.session()
+    let session = try ImportTimings.measure("command.open session") { try global.session() }
     let printer = ProgressPrinter()
     let report: ImportReport
     defer { printer.finish() }
     if let rescan {
-      report = try session.rescan(rescan, followSymlinks: followSymlinks ? true : nil, progress: printer.update)
+      report = try session.rescan(
+        rescan, followSymlinks: followSymlinks ? true : nil, contentIndex: indexing, progress: printer.update)
     } else {
       let request = ImportRequest(
-        paths: paths, name: name ?? "", description: description, tags: tags, followSymlinks: followSymlinks)
+        paths: paths, name: name ?? "", description: description, tags: tags, followSymlinks: followSymlinks,
+        contentIndex: indexing)
       report = try session.importDataset(request, progress: printer.update)
     }
     printer.finish()
+    if report.contentIndexPending {
+      ImportTimings.measure("command.start background pass") { BackgroundIndexer.start(location: global.location) }
+    }
+    if ImportTimings.enabled { FileHandle.standardError.write(Data((ImportTimings.summary() + "\n").utf8)) }
     if json {
       print(JSONText.pretty(report))
       return
     }
     print(Self.describe(report, rescan: rescan != nil))
   }
+
+  private var indexing: ContentIndexing { indexNow ? .now : .background }
 
   static func describe(_ report: ImportReport, rescan: Bool) -> String {
     var lines: [String] = []
@@ -83,6 +94,11 @@ struct ImportCommand: ParsableCommand {
     if rescan {
       lines.append(
         "files: \(report.filesAdded) new, \(report.filesChanged) changed, \(report.filesUnchanged) unchanged, \(report.filesVanished) gone"
+      )
+    }
+    if report.contentIndexPending {
+      lines.append(
+        "Names, description and tags are searchable now; sample text is being indexed in the background (`portal content-index --status` shows progress)."
       )
     }
     if !report.problems.isEmpty {

@@ -23,6 +23,7 @@ struct PortalCommand: AsyncParsableCommand {
       JobsCommand.self, CleanCommand.self, ScanCommand.self, OCRCommand.self, TranscribeCommand.self,
       WorkerCommand.self, TUICommand.self, ThemesCommand.self,
       StationCommand.self, SessionCommand.self,
+      ContentIndexCommand.self,
     ],
     defaultSubcommand: TUICommand.self
   )

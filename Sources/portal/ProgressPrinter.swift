@@ -30,6 +30,7 @@ final class ProgressPrinter: @unchecked Sendable {
     switch progress.phase {
     case .walking: line = "scanning directories…"
     case .publishing: line = "publishing \(progress.samples) samples…"
+    case .indexing: line = "indexing the text of \(progress.samples) samples for search…"
     case .done: line = ""
     case .reading:
       let rate = ByteCount.format(Int64(progress.bytesPerSecond)) + "/s"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Portal
 
 /// `portal search QUERY`: full-text search over names, descriptions, tags and samples.
@@ -12,7 +13,15 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    let hits = try global.session().search(query.joined(separator: " "), limit: limit)
+    let session = try global.session()
+    let hits = try session.search(query.joined(separator: " "), limit: limit)
+    let index = try session.contentIndexStatus()
+    // Nobody advanced the index for a while (its pass was interrupted): start another.
+    if !index.isComplete && !index.isBuilding() { BackgroundIndexer.start(location: global.location) }
+    if let notice = index.notice() {
+      // On stderr, so --json output stays a plain list for scripts.
+      FileHandle.standardError.write(Data((notice + "\n").utf8))
+    }
     if json {
       print(JSONText.pretty(hits))
       return

@@ -70,7 +70,12 @@ struct CommandLineTests {
     }
     #expect(try decode([SampleRow].self, samples.stdout).map(\.sample.ordinal) == [2, 3, 4])
 
-    let search = try PortalBinary.run(["search", "parcel"], home: home)
+    // Sample text is indexed by a background pass after the import returns.
+    var search = try PortalBinary.run(["search", "parcel"], home: home)
+    _ = try QueueFixture.waitUntil(30) {
+      search = try PortalBinary.run(["search", "parcel"], home: home)
+      return search.stdout.contains("[parcel]")
+    }
     #expect(search.status == 0)
     #expect(search.stdout.contains("field-kit"))
     #expect(search.stdout.contains("[parcel]"))

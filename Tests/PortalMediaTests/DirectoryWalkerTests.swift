@@ -21,6 +21,20 @@ struct DirectoryWalkerTests {
     #expect(hidden.entries.count == 5)
   }
 
+  @Test func aLargeDirectoryStatedOnSeveralThreadsWalksExactlyAsASmallOne() throws {
+    let directory = try TemporaryDirectory()
+    for index in 0..<700 { try directory.write(String(format: "big/f%04d.txt", index), text: String(index)) }
+    try directory.write("big/sub/inner.txt", text: "x")
+    try directory.link("big/dangling", to: directory.path + "/nowhere")
+    try directory.link("big/alias.txt", to: "f0001.txt")
+    let result = DirectoryWalker().walk([directory.path])
+    let expected =
+      ["big/alias.txt"] + (0..<700).map { String(format: "big/f%04d.txt", $0) } + ["big/sub/inner.txt"]
+    #expect(result.entries.map(\.relativePath) == expected)
+    #expect(result.entries[1].size == 1 && result.entries[700].size == 3)
+    #expect(result.problems.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["dangling"])
+  }
+
   @Test func acceptsASingleFileRootAndStandardisesPaths() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.write("sub/one.csv", text: "a,b\n")

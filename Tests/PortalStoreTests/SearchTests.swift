@@ -55,6 +55,8 @@ struct SearchTests {
       staging, report: "{}",
       audit: AuditEvent(at: Date(), actor: "amara", action: "dataset.rescan", targetKind: "dataset", targetID: "v"),
       update: { _ in })
+    // A rescan's text is indexed after publishing, as the session does.
+    while try fixture.catalog.indexPendingContent() > 0 {}
     #expect(try fixture.catalog.search("obsolete", scope: .everything, limit: 10).isEmpty)
     #expect(try fixture.catalog.search("fresh", scope: .everything, limit: 10).count == 1)
   }

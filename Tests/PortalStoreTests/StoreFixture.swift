@@ -29,11 +29,12 @@ struct StoreFixture {
     }
   }
 
-  /// Publishes a dataset with `excerpts.count` text samples.
+  /// Publishes a dataset with `excerpts.count` text samples, their text indexed for
+  /// search as an import does after publishing (unless `indexContent` is false).
   @discardableResult
   func addDataset(
     _ name: String, visibility: Visibility = .private, sensitivity: Sensitivity = .internal,
-    description: String = "", tags: [String] = [], excerpts: [String] = ["sample text"]
+    description: String = "", tags: [String] = [], excerpts: [String] = ["sample text"], indexContent: Bool = true
   ) throws -> Dataset {
     let staging = try catalog.beginVersion(
       of: nil,
@@ -52,10 +53,18 @@ struct StoreFixture {
     }
     batch.newFiles = [ImportBatch.NewFile(file: file, samples: samples)]
     try catalog.append(batch, to: staging)
-    return try catalog.publish(
+    let dataset = try catalog.publish(
       staging, report: "{}",
       audit: AuditEvent(at: Date(), actor: "amara", action: "dataset.import", targetKind: "dataset", targetID: name),
       update: { _ in })
+    if indexContent { while try catalog.indexPendingContent() > 0 {} }
+    return dataset
+  }
+
+  /// The FTS5 index's own consistency check of `sample_fts` against the sample table
+  /// (throws when the index lists a row wrongly or misses one).
+  func checkContentIndex() throws {
+    try catalog.write { db in try db.execute(sql: "INSERT INTO sample_fts(sample_fts) VALUES ('integrity-check')") }
   }
 
   func grant(

@@ -103,7 +103,12 @@ extension DatasetsScreen {
     if let value = query.sensitivity { filtersText.append("sensitivity=\(value.rawValue)") }
     if let value = query.tag { filtersText.append("tag=\(SafeText.line(value))") }
     if let value = query.owner { filtersText.append("owner=\(SafeText.line(value))") }
-    let summary = filtersText.isEmpty ? "" : " " + filtersText.joined(separator: " ")
+    var summary = filtersText.isEmpty ? "" : " " + filtersText.joined(separator: " ")
+    // Sample text still being indexed after an import: say so beside the query.
+    let indexNotice = query.text == nil ? nil : contentIndex?.isComplete == false ? contentIndex : nil
+    if let indexNotice {
+      summary += " content index \(indexNotice.percent)% built — results may be incomplete"
+    }
     let summaryWidth = min(DisplayWidth.of(summary), rect.width / 2)
     let fieldRect = Rect(x: rect.x + 2, y: rect.y, width: rect.width - 3 - summaryWidth, height: 1)
     if var field = search {
@@ -116,7 +121,7 @@ extension DatasetsScreen {
     if summaryWidth > 0 {
       terminal.put(
         text: summary, in: Rect(x: rect.maxX - summaryWidth, y: rect.y, width: summaryWidth, height: 1),
-        style: context.style(.muted), alignment: .trailing)
+        style: context.style(indexNotice == nil ? .muted : .warning), alignment: .trailing)
     }
   }
 

@@ -25,6 +25,9 @@ public final class DatasetsScreen: Screen {
   var filters: FilterPanel?
   var showDetail = true
   var loadError: String?
+  /// While a text search is on: how far the index of sample text has got (imports
+  /// index it in the background), so the bar can say results may be incomplete.
+  var contentIndex: ContentIndexStatus?
   /// The window being fetched: (generation, start), to avoid asking twice.
   private var requested: (generation: Int, start: Int)?
   /// Re-place the cursor on `selectedID` when the next window arrives.
@@ -93,13 +96,14 @@ public final class DatasetsScreen: Screen {
       {
         let rows = try session.listDatasets(query, limit: limit, offset: start)
         let total = count ? try session.countDatasets(query) : nil
-        return (rows, total)
+        let index = query.text == nil ? nil : try? session.contentIndexStatus()
+        return (rows, total, index)
       },
       then: { [weak self] result in self?.windowArrived(result, generation: generation, start: start, app: app) })
   }
 
   private func windowArrived(
-    _ result: Result<([DatasetSummary], Int?), any Error>, generation: Int, start: Int, app: App
+    _ result: Result<([DatasetSummary], Int?, ContentIndexStatus?), any Error>, generation: Int, start: Int, app: App
   ) {
     guard generation == window.generation else { return }
     switch result {
@@ -107,8 +111,9 @@ public final class DatasetsScreen: Screen {
       loadError = "\(error)"
       if window.total == nil { window.total = 0 }
       requested = nil
-    case .success(let (rows, total)):
+    case .success(let (rows, total, index)):
       loadError = nil
+      contentIndex = index
       window.start = start
       window.rows = rows
       if let total { window.total = total }

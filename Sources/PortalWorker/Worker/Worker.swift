@@ -107,6 +107,11 @@ public final class Worker: Sendable {
         } catch {
           report(JobEvent(kind: .workerProblem, message: "cannot claim a job: \(error)"))
         }
+        // No job to run: advance the search index of imported sample text by one step.
+        if indexContentStep() {
+          idleDelay = 0.02
+          continue
+        }
         if options.once && state.withLock({ $0.running.isEmpty }) && !hasPendingWork() { break }
       }
       // Idle or full: wait for a job to end, backing off up to the poll interval.
@@ -142,6 +147,18 @@ public final class Worker: Sendable {
   }
 
   /// Whether anything this worker could run is still queued (now or later).
+  /// One step of the content index (see `Catalog.indexPendingContent`) when any is
+  /// pending; a read first, so an idle worker never takes the write lock for nothing.
+  private func indexContentStep() -> Bool {
+    do {
+      guard try catalog.hasPendingContentIndex() else { return false }
+      return try catalog.indexPendingContent() > 0
+    } catch {
+      report(JobEvent(kind: .workerProblem, message: "cannot index sample text for search: \(error)"))
+      return false
+    }
+  }
+
   private func hasPendingWork() -> Bool {
     let kinds = self.kinds
     return (try? catalog.hasClaimableJob(kinds: kinds, now: .distantFuture)) ?? false

@@ -1,0 +1,50 @@
+import Foundation
+import PortalCore
+import PortalStore
+
+// MARK: - The search index of sample text, built after an import is published
+
+extension PortalSession {
+  /// How far the search index of sample excerpts has got, over the datasets the actor
+  /// may discover. Dataset names, descriptions and tags are always indexed at once.
+  public func contentIndexStatus() throws -> ContentIndexStatus {
+    let actor = try currentActor()
+    return try wrap { try catalog.contentIndexStatus(scope: AccessPolicy.discoverScope(for: actor)) }
+  }
+
+  /// Indexes the excerpts of every published version still waiting for it, a step (one
+  /// short write transaction) at a time, until none is left or `shouldStop` says so.
+  /// Safe to run in several processes at once. Returns the samples it covered.
+  @discardableResult
+  public func buildContentIndex(
+    progress: (ContentIndexStatus) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+  ) throws -> Int {
+    _ = try currentActor()
+    var covered = 0
+    while !shouldStop() {
+      let step = try wrap { try catalog.indexPendingContent() }
+      if step == 0 { break }
+      covered += step
+      progress(try contentIndexStatus())
+    }
+    return covered
+  }
+
+  /// After publishing an import or rescan: index its excerpts now, or leave them to a
+  /// background pass. Either way the report says whether content search is complete.
+  func finishContentIndex(
+    _ mode: ContentIndexing, report: inout ImportReport, started: Date,
+    progress: @Sendable (ImportProgress) -> Void
+  ) {
+    if mode == .now {
+      progress(ImportProgress(phase: .indexing, samples: report.samples, elapsed: Date().timeIntervalSince(started)))
+      do {
+        try PhaseTimings.measure("session.content index (now)") { _ = try buildContentIndex() }
+      } catch {
+        // The version is published; its excerpts stay queued for the next pass.
+        logger.error("indexing sample text failed; it stays queued", metadata: ["error": "\(error)"])
+      }
+    }
+    report.contentIndexPending = (try? catalog.hasPendingContentIndex()) ?? true
+  }
+}
