@@ -20,7 +20,7 @@ struct ReviewStationSSHTests {
   func reviewersActAsTheirKeySeeEachOtherAndSeeAGrantLive() throws {
     let station = try SSHStation()
     defer { station.remove() }
-    let tmux = TmuxServer(dir: station.dir)
+    let tmux = TmuxServer(prefix: "portal-ssh")
     defer { tmux.kill() }
     let catalog = station.dir.appending("station").path
     let built = try PortalBinary.run(["demo", "--print", "--dir", catalog], home: catalog)
@@ -75,27 +75,27 @@ struct ReviewStationSSHTests {
     #expect(before.status != 0)
 
     // Two reviewers in the TUI, each as their own key's user, each seeing the other.
-    try tmux.open("leila", station.ssh(key: leilaKey, tty: true))
-    try tmux.open("tomasz", station.ssh(key: tomaszKey, tty: true))
+    try tmux.start("leila", command: station.ssh(key: leilaKey, tty: true))
+    try tmux.start("tomasz", command: station.ssh(key: tomaszKey, tty: true))
     // Keep tomasz's pane after his session ends, to read why it ended.
-    _ = try tmux.tmux(["set-option", "-t", "tomasz", "remain-on-exit", "on"])
+    try tmux.run(["set-option", "-t", "tomasz", "remain-on-exit", "on"])
     let leilaScreen = tmux.waitFor("leila") { $0.contains("leila (reviewer)") }
-    #expect(leilaScreen != nil, "leila's screen: \(tmux.screen("leila"))")
-    #expect(tmux.waitFor("tomasz") { $0.contains("tomasz (reviewer)") } != nil, "\(tmux.screen("tomasz"))")
+    #expect(leilaScreen != nil, "leila's screen: \(tmux.capture("leila"))")
+    #expect(tmux.waitFor("tomasz") { $0.contains("tomasz (reviewer)") } != nil, "\(tmux.capture("tomasz"))")
     // Leila opens the private dataset (second from the end): she may not preview it yet.
     // Each key waits for the cursor position it causes, so a loaded machine whose list
     // is still loading cannot swallow a key.
     let loaded = tmux.waitFor("leila") { rowCounter(in: $0) != nil }
-    let total = try #require(loaded.flatMap { rowCounter(in: $0.0) }?.total, "\(tmux.screen("leila"))")
-    tmux.sendKeys("leila", "End")
-    #expect(tmux.waitFor("leila") { rowCounter(in: $0)?.row == total } != nil, "\(tmux.screen("leila"))")
-    tmux.sendKeys("leila", "Up")
-    #expect(tmux.waitFor("leila") { rowCounter(in: $0)?.row == total - 1 } != nil, "\(tmux.screen("leila"))")
-    tmux.sendKeys("leila", "Enter")
+    let total = try #require(loaded.flatMap { rowCounter(in: $0.0) }?.total, "\(tmux.capture("leila"))")
+    try tmux.send("leila", ["End"])
+    #expect(tmux.waitFor("leila") { rowCounter(in: $0)?.row == total } != nil, "\(tmux.capture("leila"))")
+    try tmux.send("leila", ["Up"])
+    #expect(tmux.waitFor("leila") { rowCounter(in: $0)?.row == total - 1 } != nil, "\(tmux.capture("leila"))")
+    try tmux.send("leila", ["Enter"])
     let opened = tmux.waitFor("leila") { $0.contains("reader-services-conversations-2019") && $0.contains("You may") }
-    #expect(opened?.0.contains("You may       discover, requestAccess") == true, "\(tmux.screen("leila"))")
-    #expect(tmux.waitFor("leila") { $0.contains("also here: tomasz") } != nil, "\(tmux.screen("leila"))")
-    #expect(tmux.waitFor("tomasz") { $0.contains("also here: leila") } != nil, "\(tmux.screen("tomasz"))")
+    #expect(opened?.0.contains("You may       discover, requestAccess") == true, "\(tmux.capture("leila"))")
+    #expect(tmux.waitFor("leila") { $0.contains("also here: tomasz") } != nil, "\(tmux.capture("leila"))")
+    #expect(tmux.waitFor("tomasz") { $0.contains("also here: leila") } != nil, "\(tmux.capture("tomasz"))")
 
     // The owner grants leila a preview; her open screen shows the dataset by itself.
     let granted = try PortalBinary.run(
@@ -105,7 +105,7 @@ struct ReviewStationSSHTests {
     let seen = tmux.waitFor("leila", timeout: 10) { screen in
       screen.split(separator: "\n").contains { $0.contains("You may") && $0.contains("preview") }
     }
-    #expect(seen != nil, "\(tmux.screen("leila"))")
+    #expect(seen != nil, "\(tmux.capture("leila"))")
     if let seen {
       print("review station: a grant reached the reviewer's open screen in \(String(format: "%.2f", seen.1)) s")
       #expect(seen.1 < 2)
@@ -122,8 +122,8 @@ struct ReviewStationSSHTests {
     #expect(locked.status == 255, "\(locked.stdout)\(locked.stderr)")
     // His open session ends too, saying why, at its next heartbeat.
     let ended = tmux.waitFor("tomasz", timeout: 15) { $0.contains("was disabled by an owner") }
-    #expect(ended != nil, "\(tmux.screen("tomasz"))")
-    #expect(tmux.screen("leila").contains("leila (reviewer)"), "leila's session should be untouched")
+    #expect(ended != nil, "\(tmux.capture("tomasz"))")
+    #expect(tmux.capture("leila").contains("leila (reviewer)"), "leila's session should be untouched")
     let usersAfter = try PortalBinary.run(["user", "list", "--catalog", catalog], home: catalog)
     #expect(usersAfter.stdout.split(separator: "\n").contains { $0.hasPrefix("tomasz") && $0.contains("disabled") })
     let enabled = try PortalBinary.run(["user", "enable", "tomasz", "--catalog", catalog], home: catalog)

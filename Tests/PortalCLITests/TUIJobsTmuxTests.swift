@@ -6,44 +6,20 @@ import Testing
 /// a clean queued from the form runs in the embedded worker and ends in a success toast,
 /// and a sample full of escape sequences reaches the screen only as visible `␛` text.
 @Suite(.serialized) struct TUIJobsTmuxTests {
-  /// One tmux server of its own (its own socket), killed at the end.
+  /// The TUI in one pane of its own tmux server, killed at the end.
   final class Tmux {
-    let socket = "portal-tui-jobs-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+    let server = TmuxServer(prefix: "portal-tui-jobs")
 
-    func run(_ arguments: [String]) throws -> Shell.Result {
-      try Shell.run("/usr/bin/env", ["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
-    }
+    func start(_ command: String) throws { try server.start("tui", shellCommand: command) }
 
-    /// Starts the session. The server tmux forks keeps whatever descriptors it was given,
-    /// so it gets none of ours (a pipe held open by it would block a reader forever).
-    func start(_ command: String) throws {
-      let arguments = [
-        "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "tui", "-x", "120", "-y", "40", command,
-      ]
-      // Through Spawn, not Shell: see Spawn for why tmux needs posix_spawn and a clean signal mask.
-      let started = try Spawn.run("/usr/bin/env", arguments)
-      try #require(started.status == 0, "tmux did not start: \(started.stderr)")
-    }
+    func keys(_ keys: String...) throws { try server.send("tui", keys) }
 
-    func keys(_ keys: String...) throws { _ = try run(["send-keys", "-t", "tui"] + keys) }
-
-    func screen(escapes: Bool = false) throws -> String {
-      try run(["capture-pane", "-p", "-t", "tui"] + (escapes ? ["-e"] : [])).stdout
-    }
+    func screen(escapes: Bool = false) throws -> String { server.capture("tui", escapes: escapes) }
 
     /// Polls the pane until `condition` holds or `seconds` pass; returns the last screen.
     func wait(seconds: TimeInterval = 30, until condition: (String) -> Bool) throws -> String {
-      let deadline = Date().addingTimeInterval(seconds)
-      var text = try screen()
-      while !condition(text) && Date() < deadline {
-        // Polling a terminal: tmux has no change notification to wait on.
-        Thread.sleep(forTimeInterval: 0.05)
-        text = try screen()
-      }
-      return text
+      server.waitFor("tui", timeout: seconds, condition)?.screen ?? server.capture("tui")
     }
-
-    deinit { _ = try? run(["kill-server"]) }
   }
 
   @Test func previewPagingQueueingAndHostileBytesThroughTheRealBinary() throws {

@@ -2,39 +2,28 @@ import Foundation
 import PortalTesting
 import Testing
 
-/// A private tmux server (its own socket, so tests run in parallel) driving the real binary.
+/// The real binary in one pane of its own tmux server, with the checks the TUI tests
+/// make on it.
 final class Tmux {
-  let socket = "portal-tui-\(getpid())-\(UUID().uuidString.prefix(8))"
+  let server = TmuxServer(prefix: "portal-tui")
 
   /// Starts `command` in a detached session of `width`×`height` with `environment`.
   init(command: String, width: Int = 120, height: Int = 40, environment: [String: String]) throws {
-    let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(
-      separator: " ")
+    let exports = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxServer.quoted($0.value))" }
+      .joined(separator: " ")
     // The shell stays after portal exits, so the test can see the restored screen.
-    let script = "env \(exports) \(command); echo PORTAL-EXITED-$?; exec sleep 120"
-    // Through Spawn, not Shell: see Spawn for why tmux needs posix_spawn and a clean signal mask.
-    let started = try Spawn.run(
-      "/usr/bin/tmux",
-      ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
-    guard started.status == 0 else { throw TmuxError.failed("tmux new-session: \(started.stderr)") }
-  }
-
-  deinit { _ = try? Spawn.run("/usr/bin/tmux", ["-L", socket, "kill-server"]) }
-
-  @discardableResult
-  func run(_ arguments: [String]) throws -> Shell.Result {
-    try Shell.run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
+    try server.start(
+      "main", width: width, height: height,
+      shellCommand: "env \(exports) \(command); echo PORTAL-EXITED-$?; exec sleep 120")
   }
 
   /// The visible pane text.
-  func capture() -> String { (try? run(["capture-pane", "-p"]).stdout) ?? "" }
+  func capture() -> String { server.capture("main") }
 
   /// Sends keys (tmux key names, or literal text with `literal`).
-  func send(_ keys: String..., literal: Bool = false) throws {
-    try run(["send-keys"] + (literal ? ["-l"] : []) + keys)
-  }
+  func send(_ keys: String..., literal: Bool = false) throws { try server.send("main", keys, literal: literal) }
 
-  /// Types text one character at a time, waiting for `until` to appear after the last one.
+  /// Types text one character at a time.
   func type(_ text: String) throws {
     for character in text { try send(String(character), literal: true) }
   }
@@ -45,15 +34,9 @@ final class Tmux {
     _ what: String, timeout: TimeInterval = 20, sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: (String) -> Bool
   ) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    var pane = capture()
-    while !condition(pane) {
-      if Date() > deadline {
-        Issue.record("timed out waiting for \(what); the pane shows:\n\(pane)", sourceLocation: sourceLocation)
-        return false
-      }
-      usleep(50_000)
-      pane = capture()
+    guard server.waitFor("main", timeout: timeout, condition) != nil else {
+      Issue.record("timed out waiting for \(what); the pane shows:\n\(capture())", sourceLocation: sourceLocation)
+      return false
     }
     return true
   }
@@ -62,11 +45,7 @@ final class Tmux {
     waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
   }
 
-  func resize(width: Int, height: Int) throws { try run(["resize-window", "-x", "\(width)", "-y", "\(height)"]) }
-
-  private static func quote(_ value: String) -> String {
-    "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  func resize(width: Int, height: Int) throws {
+    try server.run(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
   }
-
-  enum TmuxError: Error { case failed(String) }
 }
