@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     let session = try ImportTimings.measure("command.open session") { try global.session() }
     let printer = ProgressPrinter()
-    let report: ImportReport
+    var report: ImportReport
     defer { printer.finish() }
     if let rescan {
       report = try session.rescan(
@@ -67,6 +67,12 @@ struct ImportCommand: ParsableCommand {
       report = try session.importDataset(request, progress: printer.update)
     }
     printer.finish()
+    if report.contentIndexPending && report.samples <= Self.indexInForeground {
+      // A small import's text is indexed in a fraction of a second: do it now, so search
+      // finds it the moment the command returns.
+      _ = try session.buildContentIndex()
+      report.contentIndexPending = !(try session.contentIndexStatus().isComplete)
+    }
     if report.contentIndexPending {
       ImportTimings.measure("command.start background pass") { BackgroundIndexer.start(location: global.location) }
     }
@@ -79,6 +85,10 @@ struct ImportCommand: ParsableCommand {
   }
 
   private var indexing: ContentIndexing { indexNow ? .now : .background }
+
+  /// Up to this many samples (about 0.15 s of indexing here), the text is indexed before
+  /// the command returns; larger imports return at once and index in the background.
+  static let indexInForeground = 50_000
 
   static func describe(_ report: ImportReport, rescan: Bool) -> String {
     var lines: [String] = []

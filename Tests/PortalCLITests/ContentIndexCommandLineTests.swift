@@ -8,7 +8,7 @@ struct ContentIndexCommandLineTests {
   @Test func theBackgroundPassMakesImportedTextSearchableAndSearchSaysSoMeanwhile() throws {
     let catalog = try CLICatalog("cli-content-index")
     defer { catalog.remove() }
-    // Enough records that the pass takes a while, and a needle near the end.
+    // More records than an import indexes before returning, and a needle near the end.
     var lines = (0..<60_000).map { "{\"id\":\($0),\"text\":\"harbour log entry \($0)\"}" }
     lines.append("{\"id\":60000,\"text\":\"the albatross returned\"}")
     _ = try catalog.dir.write(lines.joined(separator: "\n") + "\n", to: "logs/log.jsonl")
@@ -38,6 +38,17 @@ struct ContentIndexCommandLineTests {
     let search = try catalog.ok(["search", "cormorant"])
     #expect(search.stdout.contains("[cormorant]"))
     #expect(search.stderr.isEmpty)
+  }
+
+  @Test func aSmallImportIsSearchableWhenItReturnsWithoutBeingAsked() throws {
+    let catalog = try CLICatalog("cli-content-index-small")
+    defer { catalog.remove() }
+    _ = try catalog.dir.write("{\"text\":\"a lone puffin\"}\n", to: "birds/b.jsonl")
+    let imported = try catalog.ok(["import", catalog.dir.appending("birds").path, "--name", "Birds"])
+    #expect(!imported.stdout.contains("background"), "\(imported.stdout)")
+    let search = try catalog.ok(["search", "puffin"])
+    #expect(search.stdout.contains("[puffin]"))
+    #expect(search.stderr.isEmpty, "\(search.stderr)")
   }
 
   @Test func anInterruptedPassIsFinishedByContentIndex() throws {
