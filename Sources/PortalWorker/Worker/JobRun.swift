@@ -101,23 +101,9 @@ struct JobRun: Sendable {
   /// A flat string map as sorted-key JSON (JSONSerialization was a fifth of a short
   /// job's CPU time).
   static func json(_ fields: [String: String]) -> String {
-    func quoted(_ text: String) -> String {
-      var out = "\""
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-      }
-      return out + "\""
-    }
     return "{"
-      + fields.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",")
+      + fields.sorted { $0.key < $1.key }.map { QuotedString.literal($0.key) + ":" + QuotedString.literal($0.value) }
+      .joined(separator: ",")
       + "}"
   }
 

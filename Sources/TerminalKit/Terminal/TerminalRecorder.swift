@@ -203,7 +203,8 @@ public final class TerminalRecorder: @unchecked Sendable {
     }
   }
 
-  /// A JSON string literal (controls as `\u00XX`).
+  /// A JSON string literal (controls as `\u00XX`). Its own copy of
+  /// `PortalCore.QuotedString`: TerminalKit knows nothing of the portal's targets.
   static func jsonString(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
