@@ -71,7 +71,7 @@ final class AccessTab {
       let session = app.session
       let what = "\(row.grant.principalRef) \(row.grant.permission.rawValue)"
       app.present(
-        GovernanceConfirmOverlay(
+        ConfirmOverlay(
           title: "Revoke grant", message: "Revoke \(what) on \(screen.summary.dataset.name)? They lose access now.",
           confirmLabel: "Revoke"
         ) { app in

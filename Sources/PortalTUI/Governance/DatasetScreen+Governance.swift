@@ -98,7 +98,7 @@ enum GovernanceCommands {
       let session = app.session
       let slug = dataset.slug
       app.present(
-        GovernanceConfirmOverlay(
+        ConfirmOverlay(
           title: "Sign off", message: "Sign off \(dataset.name) for publication as a reviewer?",
           confirmLabel: "Sign off"
         ) { app in

@@ -59,39 +59,6 @@ func describe(_ error: any Error) -> String {
   SafeText.line("\(error)")
 }
 
-/// A yes/no question over the screens; `onConfirm` runs when the first button is chosen.
-final class GovernanceConfirmOverlay: Overlay {
-  private var dialog: Dialog
-  private let onConfirm: (App) -> Void
-
-  init(title: String, message: String, confirmLabel: String, onConfirm: @escaping (App) -> Void) {
-    dialog = Dialog.confirm(title: title, message: SafeText.line(message), confirmLabel: confirmLabel)
-    dialog.preferredWidth = 60
-    self.onConfirm = onConfirm
-  }
-
-  var capturesText: Bool { false }
-
-  func handle(_ event: InputEvent, app: App) -> Bool {
-    _ = dialog.handle(event)
-    guard let outcome = dialog.outcome else { return true }
-    if outcome == .button(0) {
-      app.dismissOverlay()
-      onConfirm(app)
-    }
-    return false
-  }
-
-  func render(_ context: RenderContext, in rect: Rect) {
-    dialog.styles.frame = context.style(.border)
-    dialog.styles.title = context.style(.accent).adding(.bold)
-    dialog.styles.body = context.style(.text)
-    dialog.styles.button = context.style(.text)
-    dialog.styles.selectedButton = context.theme[.selection].adding(.bold)
-    dialog.render(into: context.terminal, in: rect)
-  }
-}
-
 extension App {
   /// Runs a governance write off the UI thread; on success toasts `done(result)` and
   /// refreshes every screen, on failure toasts the reason (or hands it to `failed`).

@@ -91,7 +91,7 @@ public final class RequestsScreen: Screen {
       }
       let session = app.session
       app.present(
-        GovernanceConfirmOverlay(
+        ConfirmOverlay(
           title: "Withdraw request", message: "Withdraw your request #\(id) for \(row.datasetName)?",
           confirmLabel: "Withdraw"
         ) { app in

@@ -88,9 +88,8 @@ struct JobsPanel {
     app.present(
       ConfirmOverlay(
         dialog: .confirm(title: "Cancel job", message: message, confirmLabel: "Cancel job", cancelLabel: "Keep")
-      ) {
-        [weak app] in
-        app?.submit({ try session.cancelJob(id) }) { [weak app] result in
+      ) { app in
+        app.submit({ try session.cancelJob(id) }) { [weak app] result in
           Self.report(result, success: "cancel of job \(id) requested", app: app)
         }
       })

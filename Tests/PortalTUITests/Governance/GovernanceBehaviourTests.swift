@@ -148,7 +148,7 @@ import Testing
     try fixture.session("stella").requestPublication(slug)
     let (app, terminal) = try fixture.app(as: "rita")
     TUIHarness.type(app, terminal, [.key(.enter), .key(.character("s"))])
-    #expect(app.overlay is GovernanceConfirmOverlay)
+    #expect(app.overlay is ConfirmOverlay)
     TUIHarness.type(app, terminal, [.key(.left), .key(.enter)])
     #expect(
       waitUntil(app) {
