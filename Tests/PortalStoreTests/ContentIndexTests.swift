@@ -81,22 +81,7 @@ struct ContentIndexTests {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
     try fixture.addDataset("Kept", excerpts: ["zebra kept"])
-    let staging = try fixture.catalog.beginVersion(
-      of: nil, creating: Dataset(slug: "half", name: "Half", ownerID: fixture.ownerID), origin: .import,
-      parameters: "{}", createdBy: fixture.ownerID)
-    var batch = ImportBatch()
-    batch.newFiles = [
-      ImportBatch.NewFile(
-        file: SourceFile(
-          datasetID: staging.datasetID, root: "/r", relativePath: "a.txt", size: 3, mtimeNanos: 0, sha256: "ab",
-          mediaType: .plainText),
-        samples: [
-          Sample(
-            versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 3, mediaType: .plainText,
-            sha256: "ab", excerpt: "zebra half written")
-        ])
-    ]
-    try fixture.catalog.append(batch, to: staging)
+    let staging = try fixture.stageHalfWrittenImport(excerpt: "zebra half written")
     // A staging version is not indexed, even by an indexer running meanwhile.
     #expect(try fixture.catalog.indexPendingContent() == 0)
     try fixture.catalog.abandon(staging)

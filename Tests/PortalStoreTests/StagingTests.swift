@@ -10,22 +10,7 @@ struct StagingTests {
   @Test func aStagingVersionIsInvisibleUntilPublished() throws {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
-    let staging = try fixture.catalog.beginVersion(
-      of: nil, creating: Dataset(slug: "half", name: "Half", ownerID: fixture.ownerID), origin: .import,
-      parameters: "{}", createdBy: fixture.ownerID)
-    var batch = ImportBatch()
-    batch.newFiles = [
-      ImportBatch.NewFile(
-        file: SourceFile(
-          datasetID: staging.datasetID, root: "/r", relativePath: "a.txt", size: 3, mtimeNanos: 0, sha256: "ab",
-          mediaType: .plainText),
-        samples: [
-          Sample(
-            versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 3, mediaType: .plainText,
-            sha256: "ab", excerpt: "half written")
-        ])
-    ]
-    try fixture.catalog.append(batch, to: staging)
+    let staging = try fixture.stageHalfWrittenImport(excerpt: "half written")
     #expect(try fixture.catalog.countDatasets(matching: DatasetQuery(), scope: .everything) == 0)
     #expect(try fixture.catalog.dataset(named: "half") == nil)
     #expect(try fixture.catalog.search("half", scope: .everything, limit: 10).isEmpty)

@@ -63,6 +63,28 @@ struct StoreFixture {
 
   /// The FTS5 index's own consistency check of `sample_fts` against the sample table
   /// (throws when the index lists a row wrongly or misses one).
+  /// A new dataset "half" with one file and one sample written in a staging version that
+  /// is not published: what a crashed or running import leaves.
+  func stageHalfWrittenImport(excerpt: String) throws -> StagingVersion {
+    let staging = try catalog.beginVersion(
+      of: nil, creating: Dataset(slug: "half", name: "Half", ownerID: ownerID), origin: .import,
+      parameters: "{}", createdBy: ownerID)
+    var batch = ImportBatch()
+    batch.newFiles = [
+      ImportBatch.NewFile(
+        file: SourceFile(
+          datasetID: staging.datasetID, root: "/r", relativePath: "a.txt", size: 3, mtimeNanos: 0, sha256: "ab",
+          mediaType: .plainText),
+        samples: [
+          Sample(
+            versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 3, mediaType: .plainText,
+            sha256: "ab", excerpt: excerpt)
+        ])
+    ]
+    try catalog.append(batch, to: staging)
+    return staging
+  }
+
   func checkContentIndex() throws {
     try catalog.write { db in try db.execute(sql: "INSERT INTO sample_fts(sample_fts) VALUES ('integrity-check')") }
   }

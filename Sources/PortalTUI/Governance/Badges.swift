@@ -34,24 +34,3 @@ enum Badges {
     }
   }
 }
-
-extension DatasetsScreen {
-  /// Draws sensitivity words in their badge roles (not on the cursor row).
-  func colourSensitivity(_ context: RenderContext, in rect: Rect) {
-    guard table.horizontalOffset == 0, let column = columns.firstIndex(where: { $0.title == "Sensitivity" }) else {
-      return
-    }
-    let x = rect.x + 2 + columns[..<column].reduce(0) { $0 + $1.width + 1 }
-    guard x < rect.maxX else { return }
-    for offset in 0..<max(0, rect.height - 1) {
-      let index = table.scrollOffset + offset
-      guard index != table.cursor, let row = window.row(at: index) else { continue }
-      let width = min(columns[column].width, rect.maxX - x)
-      context.terminal.put(
-        text: row.dataset.sensitivity.rawValue, in: Rect(x: x, y: rect.y + 1 + offset, width: width, height: 1),
-        style: context.style(role(row.dataset.sensitivity)))
-    }
-  }
-
-  private func role(_ sensitivity: Sensitivity) -> ThemeRole { Badges.role(sensitivity) }
-}

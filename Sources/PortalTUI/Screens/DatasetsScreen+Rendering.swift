@@ -49,8 +49,10 @@ extension DatasetsScreen {
     }
     // What is under the cursor is the selection, kept by id across refreshes.
     if let id = current?.dataset.id { selectedID = id }
-    colourVisibility(context, in: tableRect)
-    colourSensitivity(context, in: tableRect)
+    colourColumn("Visibility", context, in: tableRect) {
+      (DatasetColumn.visibilityLabel($0.visibility), Badges.role($0.visibility))
+    }
+    colourColumn("Sensitivity", context, in: tableRect) { ($0.sensitivity.rawValue, Badges.role($0.sensitivity)) }
     if let message = emptyMessage {
       let line = Rect(x: tableRect.x + 2, y: tableRect.y + 2, width: tableRect.width - 4, height: 1)
       terminal.put(text: message, in: line, style: context.style(loadError == nil ? .muted : .error))
@@ -70,27 +72,21 @@ extension DatasetsScreen {
     return "No datasets yet. Press i to import a directory, or run `portal import PATH --name NAME`."
   }
 
-  /// Draws visibility words in their role colours (not on the cursor row, which keeps the
-  /// selection style whole).
-  private func colourVisibility(_ context: RenderContext, in rect: Rect) {
-    guard table.horizontalOffset == 0, let column = columns.firstIndex(where: { $0.title == "Visibility" }) else {
-      return
-    }
+  /// Draws the words of the column titled `title` in their badge roles (not on the
+  /// cursor row, which keeps the selection style whole).
+  private func colourColumn(
+    _ title: String, _ context: RenderContext, in rect: Rect, cell: (Dataset) -> (text: String, role: ThemeRole)
+  ) {
+    guard table.horizontalOffset == 0, let column = columns.firstIndex(where: { $0.title == title }) else { return }
     let x = rect.x + 2 + columns[..<column].reduce(0) { $0 + $1.width + 1 }
     guard x < rect.maxX else { return }
+    let width = min(columns[column].width, rect.maxX - x)
     for offset in 0..<max(0, rect.height - 1) {
       let index = table.scrollOffset + offset
       guard index != table.cursor, let row = window.row(at: index) else { continue }
-      let role: ThemeRole =
-        switch row.dataset.visibility {
-        case .public: .public
-        case .private: .private
-        case .publicPending: .pending
-        }
-      let width = min(columns[column].width, rect.maxX - x)
+      let (text, role) = cell(row.dataset)
       context.terminal.put(
-        text: DatasetColumn.visibilityLabel(row.dataset.visibility),
-        in: Rect(x: x, y: rect.y + 1 + offset, width: width, height: 1), style: context.style(role))
+        text: text, in: Rect(x: x, y: rect.y + 1 + offset, width: width, height: 1), style: context.style(role))
     }
   }
 
