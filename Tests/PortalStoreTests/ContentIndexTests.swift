@@ -81,7 +81,7 @@ struct ContentIndexTests {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
     try fixture.addDataset("Kept", excerpts: ["zebra kept"])
-    let staging = try fixture.stageHalfWrittenImport(excerpt: "zebra half written")
+    let staging = try fixture.stageOneSample(excerpt: "zebra half written")
     // A staging version is not indexed, even by an indexer running meanwhile.
     #expect(try fixture.catalog.indexPendingContent() == 0)
     try fixture.catalog.abandon(staging)

@@ -36,21 +36,7 @@ struct SearchTests {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
     let dataset = try fixture.addDataset("Versions", excerpts: ["obsolete wording"])
-    let staging = try fixture.catalog.beginVersion(
-      of: dataset.id, creating: nil, origin: .rescan, parameters: "{}", createdBy: fixture.ownerID)
-    var batch = ImportBatch()
-    batch.newFiles = [
-      ImportBatch.NewFile(
-        file: SourceFile(
-          datasetID: staging.datasetID, root: "/r", relativePath: "b", size: 1, mtimeNanos: 2, sha256: "x",
-          mediaType: .plainText),
-        samples: [
-          Sample(
-            versionID: staging.versionID, ordinal: 0, fileID: 0, offset: 0, length: 1, mediaType: .plainText,
-            sha256: "x", excerpt: "fresh wording")
-        ])
-    ]
-    try fixture.catalog.append(batch, to: staging)
+    let staging = try fixture.stageOneSample(excerpt: "fresh wording", of: dataset.id)
     _ = try fixture.catalog.publish(
       staging, report: "{}",
       audit: AuditEvent(at: Date(), actor: "amara", action: "dataset.rescan", targetKind: "dataset", targetID: "v"),

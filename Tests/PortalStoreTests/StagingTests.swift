@@ -10,7 +10,7 @@ struct StagingTests {
   @Test func aStagingVersionIsInvisibleUntilPublished() throws {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
-    let staging = try fixture.stageHalfWrittenImport(excerpt: "half written")
+    let staging = try fixture.stageOneSample(excerpt: "half written")
     #expect(try fixture.catalog.countDatasets(matching: DatasetQuery(), scope: .everything) == 0)
     #expect(try fixture.catalog.dataset(named: "half") == nil)
     #expect(try fixture.catalog.search("half", scope: .everything, limit: 10).isEmpty)

@@ -63,12 +63,13 @@ struct StoreFixture {
 
   /// The FTS5 index's own consistency check of `sample_fts` against the sample table
   /// (throws when the index lists a row wrongly or misses one).
-  /// A new dataset "half" with one file and one sample written in a staging version that
-  /// is not published: what a crashed or running import leaves.
-  func stageHalfWrittenImport(excerpt: String) throws -> StagingVersion {
+  /// One file with one sample written in a staging version that is not published: a
+  /// rescan of `datasetID`, or else a new dataset "half" (what a crashed or running
+  /// import leaves).
+  func stageOneSample(excerpt: String, of datasetID: Int64? = nil) throws -> StagingVersion {
     let staging = try catalog.beginVersion(
-      of: nil, creating: Dataset(slug: "half", name: "Half", ownerID: ownerID), origin: .import,
-      parameters: "{}", createdBy: ownerID)
+      of: datasetID, creating: datasetID == nil ? Dataset(slug: "half", name: "Half", ownerID: ownerID) : nil,
+      origin: datasetID == nil ? .import : .rescan, parameters: "{}", createdBy: ownerID)
     var batch = ImportBatch()
     batch.newFiles = [
       ImportBatch.NewFile(
