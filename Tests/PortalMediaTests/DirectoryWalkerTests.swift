@@ -21,6 +21,18 @@ struct DirectoryWalkerTests {
     #expect(hidden.entries.count == 5)
   }
 
+  @Test func filesBesideSubdirectoriesStillComeInPathOrder() throws {
+    // The walk reads a directory's files before its subdirectories, so here it meets
+    // `b.txt` before `a/1.txt`; the result must still be in path order.
+    let directory = try TemporaryDirectory()
+    try directory.write("b.txt", text: "b")
+    try directory.write("a/1.txt", text: "1")
+    try directory.write("a/z/2.txt", text: "2")
+    try directory.write("a/y.txt", text: "y")
+    let result = DirectoryWalker().walk([directory.path])
+    #expect(result.entries.map(\.relativePath) == ["a/1.txt", "a/y.txt", "a/z/2.txt", "b.txt"])
+  }
+
   @Test func aLargeDirectoryStatedOnSeveralThreadsWalksExactlyAsASmallOne() throws {
     let directory = try TemporaryDirectory()
     for index in 0..<700 { try directory.write(String(format: "big/f%04d.txt", index), text: String(index)) }
