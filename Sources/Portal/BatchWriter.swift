@@ -40,11 +40,8 @@ final class BatchWriter: Sendable {
     try enqueue { [self] in
       guard let fileID = lastFileID.withLock({ $0 }) else { return }
       var batch = ImportBatch()
-      batch.moreSamples = samples.map { sample in
-        var sample = sample
-        sample.fileID = fileID
-        return sample
-      }
+      batch.moreSamples = samples
+      batch.moreSamplesFileID = fileID
       try catalog.append(batch, to: staging)
     }
   }

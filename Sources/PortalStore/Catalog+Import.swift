@@ -69,17 +69,10 @@ extension Catalog {
       try PhaseTimings.measure("store.rows") {
         fileIDs = try files.insert(
           batch.newFiles.map(\.file), datasetID: staging.datasetID, versionID: staging.versionID, db: db)
-        // The new files' samples, each given its file's id, in batch order.
-        var rows: [Sample] = []
-        rows.reserveCapacity(batch.newFiles.reduce(0) { $0 + $1.samples.count })
-        for (item, fileID) in zip(batch.newFiles, fileIDs) {
-          for var sample in item.samples {
-            sample.fileID = fileID
-            rows.append(sample)
-          }
-        }
-        try samples.insert(rows, fileID: nil, version: staging.versionID, db: db)
-        try samples.insert(batch.moreSamples, fileID: nil, version: staging.versionID, db: db)
+        // The new files' samples, each group with its file's id, in batch order.
+        try samples.insert(
+          zip(batch.newFiles, fileIDs).map { (samples: $0.samples, fileID: $1) }, version: staging.versionID, db: db)
+        try samples.insert(batch.moreSamples, fileID: batch.moreSamplesFileID, version: staging.versionID, db: db)
       }
       for reused in batch.reusedFiles {
         try files.link([reused.fileID], versionID: staging.versionID, db: db)

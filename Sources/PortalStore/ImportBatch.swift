@@ -33,6 +33,8 @@ public struct ImportBatch: Sendable {
   /// Samples of a file already inserted by an earlier batch (a large file streamed
   /// in several batches).
   public var moreSamples: [Sample] = []
+  /// The file `moreSamples` belong to; nil when each sample names its own.
+  public var moreSamplesFileID: Int64?
 
   public init() {}
 

@@ -6,8 +6,20 @@ enum SQLiteBinding {
   /// Binds `value` as text (SQLite copies it: SQLITE_TRANSIENT), its length given so
   /// SQLite need not measure it.
   static func text(_ handle: OpaquePointer, _ index: Int32, _ value: String) {
-    var value = value
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    // A native string's bytes are read where they lie; `withUTF8` would need a copy of
+    // the string (it is mutating), retained and released once per bound value.
+    let bound: Void? = value.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let base = bytes.baseAddress else {
+        _ = sqlite3_bind_text(handle, index, "", 0, transient)
+        return
+      }
+      _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+        sqlite3_bind_text(handle, index, $0, Int32(bytes.count), transient)
+      }
+    }
+    if bound != nil { return }
+    var value = value
     value.withUTF8 { bytes in
       guard let base = bytes.baseAddress else {
         _ = sqlite3_bind_text(handle, index, "", 0, transient)
