@@ -30,6 +30,14 @@ extension PortalSession {
     return covered
   }
 
+  /// Folds the catalog's write-ahead log back into its file and truncates it (a bulk
+  /// import leaves that to the next writer); false when other connections kept it
+  /// from finishing, which is harmless: later commits carry on.
+  @discardableResult
+  public func foldBackWriteAheadLog() -> Bool {
+    catalog.foldBackWAL()
+  }
+
   /// After publishing an import or rescan: index its excerpts now, or leave them to a
   /// background pass. Either way the report says whether content search is complete.
   func finishContentIndex(

@@ -42,29 +42,35 @@ extension PortalSession {
     var report = ImportReport(datasetSlug: slug, datasetName: name)
     report.problems = walk.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
     do {
-      let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
-      let outcome = try importer.run(
-        walk.entries.map { .analyse($0) }, bytesTotal: walk.entries.reduce(0) { $0 + $1.size },
-        analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)),
-        readAhead: request.readAheadOverride ?? Importer.readAheadByDefault)
-      report.problems += outcome.problems
-      report.filesAdded = outcome.added
-      report.samples = outcome.samples
-      report.bytes = outcome.bytes
-      guard outcome.samples > 0 else {
-        throw PortalError.importFailed("none of the \(walk.entries.count) files held a sample the portal can read")
-      }
-      progress(ImportProgress(phase: .publishing, samples: outcome.samples, elapsed: Date().timeIntervalSince(started)))
-      report.versionNumber = staging.number
-      report.seconds = Date().timeIntervalSince(started)
-      let summary = ImportAuditSummary(report: report, roots: roots)
-      let published = try PhaseTimings.measure("session.publish") {
-        try wrap {
-          try catalog.publish(
-            staging, report: JSONText.encode(report),
-            audit: event(
-              "dataset.import", target: "dataset", slug, dataset: staging.datasetID, after: JSONText.encode(summary)),
-            update: { _ in })
+      let bytesTotal = walk.entries.reduce(0) { $0 + $1.size }
+      let published = try stagingWrites(bytes: bytesTotal) {
+        let importer = Importer(
+          catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
+        let outcome = try importer.run(
+          walk.entries.map { .analyse($0) }, bytesTotal: bytesTotal,
+          analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)),
+          readAhead: request.readAheadOverride ?? Importer.readAheadByDefault)
+        report.problems += outcome.problems
+        report.filesAdded = outcome.added
+        report.samples = outcome.samples
+        report.bytes = outcome.bytes
+        guard outcome.samples > 0 else {
+          throw PortalError.importFailed("none of the \(walk.entries.count) files held a sample the portal can read")
+        }
+        progress(
+          ImportProgress(phase: .publishing, samples: outcome.samples, elapsed: Date().timeIntervalSince(started)))
+        report.versionNumber = staging.number
+        report.seconds = Date().timeIntervalSince(started)
+        let summary = ImportAuditSummary(report: report, roots: roots)
+        return try PhaseTimings.measure("session.publish") {
+          try wrap {
+            try catalog.publish(
+              staging, report: JSONText.encode(report),
+              audit: event(
+                "dataset.import", target: "dataset", slug, dataset: staging.datasetID,
+                after: JSONText.encode(summary)),
+              update: { _ in })
+          }
         }
       }
       logger.info(
@@ -139,24 +145,27 @@ extension PortalSession {
         createdBy: actor.id)
     }
     do {
-      let importer = Importer(catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
-      let outcome = try importer.run(
-        items, bytesTotal: bytesToRead, analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: follow)))
-      report.problems += outcome.problems
-      report.samples = outcome.samples
-      report.bytes = outcome.bytes
-      report.versionNumber = staging.number
-      report.seconds = Date().timeIntervalSince(started)
-      progress(ImportProgress(phase: .publishing, samples: outcome.samples, elapsed: report.seconds))
-      let summary = ImportAuditSummary(report: report, roots: previous.roots)
-      _ = try wrap {
-        try catalog.publish(
-          staging, report: JSONText.encode(report),
-          audit: event(
-            "dataset.rescan", target: "dataset", dataset.slug, dataset: datasetID,
-            before: JSONText.encode(["version": current.number, "samples": current.sampleCount]),
-            after: JSONText.encode(summary)),
-          update: { _ in })
+      _ = try stagingWrites(bytes: bytesToRead) {
+        let importer = Importer(
+          catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
+        let outcome = try importer.run(
+          items, bytesTotal: bytesToRead, analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: follow)))
+        report.problems += outcome.problems
+        report.samples = outcome.samples
+        report.bytes = outcome.bytes
+        report.versionNumber = staging.number
+        report.seconds = Date().timeIntervalSince(started)
+        progress(ImportProgress(phase: .publishing, samples: outcome.samples, elapsed: report.seconds))
+        let summary = ImportAuditSummary(report: report, roots: previous.roots)
+        return try wrap {
+          try catalog.publish(
+            staging, report: JSONText.encode(report),
+            audit: event(
+              "dataset.rescan", target: "dataset", dataset.slug, dataset: datasetID,
+              before: JSONText.encode(["version": current.number, "samples": current.sampleCount]),
+              after: JSONText.encode(summary)),
+            update: { _ in })
+        }
       }
       finishContentIndex(contentIndex, report: &report, started: started, progress: progress)
       report.seconds = Date().timeIntervalSince(started)
@@ -169,6 +178,17 @@ extension PortalSession {
   }
 
   // MARK: - Helpers
+
+  /// Reading this many bytes or more makes an import a bulk one (see `stagingWrites`).
+  static let bulkImportBytes: Int64 = 64 << 20
+
+  /// Runs a bulk import's staging writes and publish with the WAL's fold-back left to
+  /// the next writer (`Catalog.deferringCheckpoints`: it doubled the page writes of the
+  /// import's only writer thread); smaller imports fold back as they go.
+  func stagingWrites<T>(bytes: Int64, _ body: () throws -> T) throws -> T {
+    guard bytes >= Self.bulkImportBytes else { return try body() }
+    return try wrap { try catalog.deferringCheckpoints(body) }
+  }
 
   /// Absolute, existing roots; a clear error naming the first that is missing.
   static func checkedRoots(_ paths: [String]) throws -> [String] {

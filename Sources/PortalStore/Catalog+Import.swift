@@ -115,7 +115,7 @@ extension Catalog {
 
   /// Updates the file hash once a streamed file has been read to its end.
   public func setFileHash(fileID: Int64, sha256: String, staging: StagingVersion) throws {
-    try write { db in
+    try writeStaging { db in
       try db.execute(sql: "UPDATE source_file SET sha256 = ? WHERE id = ?", arguments: [sha256, fileID])
       try Self.renewLease(staging, now: Date(), in: db)
     }

@@ -98,6 +98,13 @@ public struct Catalog: Sendable {
     try writer.writeWithoutTransaction { db in
       try db.execute(sql: "PRAGMA foreign_keys = OFF")
       defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+      // A staging batch need not reach the disk on its own: nobody sees it until the
+      // publishing transaction, whose FULL commit syncs the whole WAL, these batches'
+      // pages included. If the machine stops first, the staging version is rolled back
+      // or collected as abandoned, and the import runs again. Syncing every batch kept
+      // the import's only writer waiting on the disk about 230 times a 1 GB import.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
       var result: T?
       try db.inTransaction(.immediate) {
         result = try body(db)

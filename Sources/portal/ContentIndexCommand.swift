@@ -29,6 +29,9 @@ struct ContentIndexCommand: ParsableCommand {
         progress.show("content index: \(status.percent)% built")
       })
       progress.clear()
+      // The pass runs after a bulk import, which leaves its pages in the WAL: give
+      // that disk space back once the index is built.
+      if covered > 0 { session.foldBackWriteAheadLog() }
       if !quiet && !json {
         print(
           "Content index complete: \(covered) samples indexed in \(String(format: "%.1f", Date().timeIntervalSince(started)))s."

@@ -1,0 +1,52 @@
+import CSQLiteTuning
+import GRDB
+
+// MARK: - Leaving the WAL's fold-back to the next writer during a bulk import
+
+extension Catalog {
+  /// How many WAL pages a commit may leave before it folds them back (SQLite's default).
+  static let autoCheckpointPages = 1000
+
+  /// Runs `body` — a bulk import's staging batches and its publish — without this
+  /// process's writer folding the WAL back into the database file as it goes.
+  ///
+  /// A 1 GB import writes about 500 MB of pages. With SQLite's automatic checkpoints the
+  /// committing thread — the import's only writer, which bounds the import — also copied
+  /// every page a second time into the database file (measured: 0.74 s of the writer's
+  /// 2.6 s of CPU in `pwrite`, 0.09 s in `pread`). Deferred, the pages are copied by the
+  /// next process that commits (the import's background content-index pass, a worker,
+  /// a TUI), off the import's critical path. The WAL is durable either way: each batch's
+  /// commit syncs it, so nothing is lost if the machine stops before the fold-back.
+  ///
+  /// Closing this process's connections skips the fold-back from then on too (it would
+  /// otherwise run when the import command exits as the last connection); the
+  /// connections of other processes still fold back on close as usual.
+  public func deferringCheckpoints<T>(_ body: () throws -> T) throws -> T {
+    try setAutoCheckpoint(pages: 0)
+    defer { try? setAutoCheckpoint(pages: Self.autoCheckpointPages) }
+    return try body()
+  }
+
+  private func setAutoCheckpoint(pages: Int) throws {
+    try writer.writeWithoutTransaction { db in
+      if pages == 0 { _ = portal_sqlite_set_no_checkpoint_on_close(db.sqliteConnection, 1) }
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)")
+    }
+  }
+
+  /// Folds the whole WAL back into the database file and truncates it; returns false
+  /// when another connection's reads or writes kept it from finishing (then the next
+  /// commit's automatic checkpoint carries on). The content-index pass calls it when
+  /// done, so a bulk import's large WAL gives its disk space back.
+  @discardableResult
+  public func foldBackWAL() -> Bool {
+    do {
+      return try writer.writeWithoutTransaction { db in
+        let result = try db.checkpoint(.truncate)
+        return result.walFrameCount == result.checkpointedFrameCount
+      }
+    } catch {
+      return false
+    }
+  }
+}
