@@ -14,6 +14,10 @@ final class BatchWriter: Sendable {
   private let catalog: Catalog
   private let staging: StagingVersion
   private let queue = DispatchQueue(label: "portal.import.writer")
+  /// Starts the disk on each batch's pages (`Catalog.startWALWriteBack`) off the
+  /// writer's thread; one request at a time is enough.
+  private let writeBack = DispatchQueue(label: "portal.import.write-back", qos: .utility)
+  private let writeBackPending = Atomic<Bool>(false)
   private let inFlight = DispatchSemaphore(value: BatchWriter.depth)
   private let failure = Mutex<(any Error)?>(nil)
   /// The id of the last file a batch inserted (only the queue touches it).
@@ -61,6 +65,14 @@ final class BatchWriter: Sendable {
     if let error = failure.withLock({ $0 }) { throw error }
   }
 
+  private func startWriteBack() {
+    guard !writeBackPending.exchange(true, ordering: .acquiringAndReleasing) else { return }
+    writeBack.async { [self] in
+      writeBackPending.store(false, ordering: .releasing)
+      catalog.startWALWriteBack()
+    }
+  }
+
   private func enqueue(_ work: @escaping @Sendable () throws -> Void) throws {
     inFlight.wait()
     if let error = failure.withLock({ $0 }) {
@@ -72,6 +84,7 @@ final class BatchWriter: Sendable {
       if failure.withLock({ $0 }) == nil {
         do {
           try work()
+          startWriteBack()
         } catch {
           failure.withLock { $0 = $0 ?? error }
         }

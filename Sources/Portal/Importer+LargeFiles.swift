@@ -58,10 +58,12 @@ extension Importer {
     for (offset, analysed) in read.samples.enumerated() {
       pending.append(sample(from: analysed, ordinal: ordinalBase + offset))
       if pending.count >= Self.sampleBatch {
-        try submit(&pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer)
+        try submit(
+          &pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer, outcome: &outcome)
       }
     }
-    try submit(&pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer)
+    try submit(
+      &pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer, outcome: &outcome)
     outcome.added += 1
     outcome.bytes += entry.size
     return read.samples.count

@@ -29,6 +29,24 @@ struct Importer {
     var bytes: Int64 = 0
     var problems: [ImportReport.Problem] = []
     var added = 0
+    /// The new samples' totals; nil once a file is carried over from an earlier
+    /// version (its samples' lengths are not read here), so publishing counts them.
+    var totals: VersionTotals? = VersionTotals()
+
+    /// Adds the samples of one file written to the version.
+    mutating func count(_ samples: some Collection<Sample>) {
+      guard var counted = totals else { return }
+      var last: MediaType?
+      for sample in samples {
+        counted.bytes += sample.length
+        if sample.mediaType != last {
+          counted.mediaTypes.insert(sample.mediaType)
+          last = sample.mediaType
+        }
+      }
+      counted.samples += samples.count
+      totals = counted
+    }
   }
 
   /// One unit of work: a file to analyse, or an unchanged file to carry over.
@@ -97,6 +115,7 @@ struct Importer {
             ImportBatch.ReusedFile(fileID: info.fileID, fromVersionID: fromVersion, ordinalBase: ordinal))
           ordinal += info.sampleCount
           outcome.bytes += item.entry.size
+          outcome.totals = nil
         case .analyse(let entry):
           guard let result else { continue }
           outcome.problems += result.file.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
@@ -106,6 +125,7 @@ struct Importer {
             sample(from: analysed, ordinal: ordinal + offset)
           }
           ordinal += samples.count
+          outcome.count(samples)
           outcome.added += 1
           outcome.bytes += entry.size
           batch.newFiles.append(
@@ -177,7 +197,9 @@ struct Importer {
         pending.append(sample(from: analysed, ordinal: ordinalBase + count))
         count += 1
         if pending.count >= Self.sampleBatch {
-          try submit(&pending, of: entry, type: analysed.mediaType, sha256: "", rowQueued: &rowQueued, to: writer)
+          try submit(
+            &pending, of: entry, type: analysed.mediaType, sha256: "", rowQueued: &rowQueued, to: writer,
+            outcome: &outcome)
           report(.reading, files: 0, of: 0, bytes: 0, of: 0, samples: ordinalBase + count)
         }
       } catch {
@@ -190,7 +212,8 @@ struct Importer {
     let sha256 = file.sha256 ?? ""
     // The hash is known only now: a row queued before carries a placeholder.
     let placeholder = rowQueued
-    try submit(&pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer)
+    try submit(
+      &pending, of: entry, type: mediaType, sha256: sha256, rowQueued: &rowQueued, to: writer, outcome: &outcome)
     if placeholder { try writer.setHashOfLastFile(sha256) }
     outcome.added += 1
     outcome.bytes += entry.size
@@ -201,9 +224,10 @@ struct Importer {
   /// of a file inserts its row, later ones add to it.
   func submit(
     _ pending: inout [Sample], of entry: FileEntry, type: MediaType, sha256: String, rowQueued: inout Bool,
-    to writer: BatchWriter
+    to writer: BatchWriter, outcome: inout Outcome
   ) throws {
     guard !pending.isEmpty else { return }
+    outcome.count(pending)
     try PhaseTimings.measure("import.wait for writer") {
       if rowQueued {
         try writer.submitMoreOfLastFile(pending)

@@ -69,7 +69,7 @@ extension PortalSession {
               audit: event(
                 "dataset.import", target: "dataset", slug, dataset: staging.datasetID,
                 after: JSONText.encode(summary)),
-              update: { _ in })
+              update: { _ in }, totals: outcome.totals)
           }
         }
       }
@@ -164,7 +164,7 @@ extension PortalSession {
               "dataset.rescan", target: "dataset", dataset.slug, dataset: datasetID,
               before: JSONText.encode(["version": current.number, "samples": current.sampleCount]),
               after: JSONText.encode(summary)),
-            update: { _ in })
+            update: { _ in }, totals: outcome.totals)
         }
       }
       finishContentIndex(contentIndex, report: &report, started: started, progress: progress)
@@ -180,7 +180,7 @@ extension PortalSession {
   // MARK: - Helpers
 
   /// Reading this many bytes or more makes an import a bulk one (see `stagingWrites`).
-  static let bulkImportBytes: Int64 = 64 << 20
+  static let bulkImportBytes: Int64 = 32 << 20
 
   /// Runs a bulk import's staging writes and publish with the WAL's fold-back left to
   /// the next writer (`Catalog.deferringCheckpoints`: it doubled the page writes of the

@@ -34,6 +34,14 @@ extension Catalog {
     }
   }
 
+  /// Starts the disk writing out the WAL's pages without waiting for it. Staging
+  /// batches commit without syncing, and with 24 GB of memory the kernel would hold
+  /// their pages until the publishing commit's sync — 0.3 s of waiting after a 1 GB
+  /// import; started after each batch, the writing overlaps the import instead.
+  public func startWALWriteBack() {
+    _ = portal_start_writeback(location.databaseURL.path + "-wal")
+  }
+
   /// Folds the whole WAL back into the database file and truncates it; returns false
   /// when another connection's reads or writes kept it from finishing (then the next
   /// commit's automatic checkpoint carries on). The content-index pass calls it when

@@ -35,6 +35,10 @@ struct ImportTests {
     let rows = samples.filter { $0.sample.mediaType == .csv }
     #expect(rows.count == 2)
     #expect(rows.first?.sample.excerpt?.contains("Atlas, revised") == true)
+    // The version's totals (counted by the importer as it wrote) match its samples.
+    let version = try #require(detail.versions.first)
+    #expect(version.sampleCount == samples.count)
+    #expect(version.totalBytes == samples.reduce(0) { $0 + $1.sample.length })
   }
 
   @Test func rescanPicksUpOnlyWhatChanged() throws {
@@ -67,7 +71,11 @@ struct ImportTests {
     // The first version is still there, as it was.
     let first = try test.owner.samples(of: "field-kit", version: 1, limit: 100)
     #expect(first.count == SampleTree.expectedSamples)
-    #expect(try test.owner.showDataset("field-kit").versions.map(\.number) == [2, 1])
+    let versions = try test.owner.showDataset("field-kit").versions
+    #expect(versions.map(\.number) == [2, 1])
+    // A rescan carries files over without reading them; its totals are still exact.
+    #expect(versions.first?.sampleCount == samples.count)
+    #expect(versions.first?.totalBytes == samples.reduce(0) { $0 + $1.sample.length })
   }
 
   @Test func hostileFilesAreReportedAndTheImportFinishes() throws {

@@ -60,6 +60,18 @@ struct LargeFileImportTests {
         db, sql: "SELECT count(*) FROM sample GROUP BY file_id ORDER BY min(ordinal)")
     }
     #expect(perFile == [100_000, 150_000, 1_000])
+    // The totals the importer counted as it wrote are the samples' own.
+    let totals = try catalog.read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT v.sample_count = (SELECT count(*) FROM sample) AS samples,
+                 v.total_bytes = (SELECT sum(byte_length) FROM sample) AS bytes
+          FROM dataset_version v
+          """
+      ).map { [$0["samples"] as Bool, $0["bytes"] as Bool] }
+    }
+    #expect(totals == [true, true])
     #expect(try catalog.integrityCheck() == "ok")
   }
 }

@@ -14,4 +14,9 @@ int portal_sqlite_disable_memstatus(void);
 /// Returns SQLite's result code.
 int portal_sqlite_set_no_checkpoint_on_close(sqlite3 *db, int on);
 
+/// Asks the kernel to start writing the file at `path` to disk without waiting for it
+/// (Linux `sync_file_range` with SYNC_FILE_RANGE_WRITE), so a later fsync has little
+/// left to wait for. Returns 0, or -1 with errno set.
+int portal_start_writeback(const char *path);
+
 #endif
