@@ -19,9 +19,13 @@ struct Importer {
   /// Files at least this large are streamed alone, their samples written in batches,
   /// so memory stays bounded whatever the file.
   static let streamThreshold: Int64 = 16 << 20
-  static let chunkFiles = 1024
+  static let chunkFiles = Int(ProcessInfo.processInfo.environment["PORTAL_X_CHUNK"] ?? "") ?? 1024
   static let chunkBytes: Int64 = 64 << 20
-  static let sampleBatch = 50_000
+  /// Reading this many bytes or more makes an import a bulk one: its staging batches
+  /// leave the WAL's fold-back to the next writer (`Catalog.deferCheckpoints`: it
+  /// doubled the page writes of the import's only writer thread).
+  static let bulkBytes: Int64 = 32 << 20
+  static let sampleBatch = Int(ProcessInfo.processInfo.environment["PORTAL_X_BATCH"] ?? "") ?? 50_000
 
   /// What reading produced.
   struct Outcome {
@@ -65,24 +69,41 @@ struct Importer {
   /// beyond the reader and the writer. On two cores the second reader took CPU from the
   /// writer, which bounds the import (measured: 4.1 s with it, 3.96 s without, median
   /// of four full-size benchmark imports each).
-  static let readAheadByDefault = ProcessInfo.processInfo.activeProcessorCount >= 3
+  static let readAheadByDefault =
+    ProcessInfo.processInfo.environment["PORTAL_X_READAHEAD"].map { $0 == "1" }
+    ?? (ProcessInfo.processInfo.activeProcessorCount >= 3)
 
   /// Analyses or carries over `items` in order and appends them to the staging version.
   func run(
-    _ items: [Item], bytesTotal: Int64, analyzer: FileAnalyzer = FileAnalyzer(),
-    readAhead: Bool = Importer.readAheadByDefault
+    _ items: [Item], analyzer: FileAnalyzer = FileAnalyzer(), readAhead: Bool = Importer.readAheadByDefault
+  ) throws -> Outcome {
+    try run(ImportFeed(items), analyzer: analyzer, readAhead: readAhead)
+  }
+
+  /// Analyses or carries over the items of `feed` in order, as they come, and appends
+  /// them to the staging version.
+  func run(
+    _ feed: ImportFeed, analyzer: FileAnalyzer = FileAnalyzer(), readAhead: Bool = Importer.readAheadByDefault
   ) throws -> Outcome {
     var outcome = Outcome()
     var ordinal = 0
     var bytesDone: Int64 = 0
     var index = 0
     let writer = BatchWriter(catalog: catalog, staging: staging)
-    report(.reading, files: 0, of: items.count, bytes: 0, of: bytesTotal, samples: 0)
-    while index < items.count {
+    report(.reading, files: 0, of: feed, bytes: 0, samples: 0)
+    var bulk = false
+    while true {
+      let window = feed.window(from: index, count: Self.chunkFiles)
+      guard let first = window.first else { break }
+      if !bulk && feed.totals.bytes >= Self.bulkBytes {
+        // The caller resumes checkpoints after publishing.
+        try catalog.deferCheckpoints()
+        bulk = true
+      }
       // Large files to analyse go a pair at a time: one streamed, the next read ahead.
-      if case .analyse(let entry) = items[index], entry.size >= Self.streamThreshold {
+      if case .analyse(let entry) = first, entry.size >= Self.streamThreshold {
         var next: FileEntry?
-        if readAhead, index + 1 < items.count, case .analyse(let following) = items[index + 1],
+        if readAhead, window.count > 1, case .analyse(let following) = window[1],
           following.size >= Self.streamThreshold
         {
           next = following
@@ -95,17 +116,17 @@ struct Importer {
           bytesDone += file.entry.size
         }
         index += done.files.count
-        report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
+        report(.reading, files: index, of: feed, bytes: bytesDone, samples: ordinal)
         continue
       }
-      var end = index
+      var end = 0
       var chunkBytes: Int64 = 0
-      while end < items.count, end - index < Self.chunkFiles, chunkBytes < Self.chunkBytes {
-        if case .analyse(let entry) = items[end], entry.size >= Self.streamThreshold { break }
-        chunkBytes += items[end].entry.size
+      while end < window.count, chunkBytes < Self.chunkBytes {
+        if case .analyse(let entry) = window[end], entry.size >= Self.streamThreshold { break }
+        chunkBytes += window[end].entry.size
         end += 1
       }
-      let chunk = Array(items[index..<end])
+      let chunk = Array(window[..<end])
       let results = PhaseTimings.measure("import.analyse chunks (wall)") { analyse(chunk, analyzer: analyzer) }
       var batch = ImportBatch()
       for (item, result) in zip(chunk, results) {
@@ -134,8 +155,8 @@ struct Importer {
       }
       try PhaseTimings.measure("import.wait for writer") { try writer.submit(batch) }
       bytesDone += chunkBytes
-      index = end
-      report(.reading, files: index, of: items.count, bytes: bytesDone, of: bytesTotal, samples: ordinal)
+      index += end
+      report(.reading, files: index, of: feed, bytes: bytesDone, samples: ordinal)
     }
     try PhaseTimings.measure("import.wait for writer") { try writer.finish() }
     outcome.samples = ordinal
@@ -255,6 +276,12 @@ struct Importer {
     SourceFile(
       datasetID: staging.datasetID, root: entry.root, relativePath: entry.relativePath, size: entry.size,
       mtimeNanos: entry.mtimeNanos, sha256: sha256, mediaType: type)
+  }
+
+  /// Reports progress against what the walk has found so far.
+  func report(_ phase: ImportProgress.Phase, files: Int, of feed: ImportFeed, bytes: Int64, samples: Int) {
+    let totals = feed.totals
+    report(phase, files: files, of: totals.files, bytes: bytes, of: totals.bytes, samples: samples)
   }
 
   func report(

@@ -21,14 +21,6 @@ extension PortalSession {
     let roots = try Self.checkedRoots(request.paths)
     let started = Date()
     progress(ImportProgress(phase: .walking))
-    let walk = PhaseTimings.measure("session.walk") {
-      DirectoryWalker(options: .init(followSymlinksOutsideRoot: request.followSymlinks)).walk(roots)
-    }
-    guard !walk.entries.isEmpty else {
-      let why = walk.problems.prefix(3).map(\.description).joined(separator: "; ")
-      throw PortalError.importFailed(
-        "no files to import under \(roots.joined(separator: ", "))\(why.isEmpty ? "" : " (\(why))")")
-    }
     let dataset = Dataset(
       slug: slug, name: name, description: request.description, tags: Self.normalisedTags(request.tags),
       ownerID: actor.id)
@@ -39,23 +31,30 @@ extension PortalSession {
           of: nil, creating: dataset, origin: .import, parameters: parameters, createdBy: actor.id)
       }
     }
+    let walk = ImportWalk(roots: roots, options: .init(followSymlinksOutsideRoot: request.followSymlinks))
     var report = ImportReport(datasetSlug: slug, datasetName: name)
-    report.problems = walk.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
     do {
-      let bytesTotal = walk.entries.reduce(0) { $0 + $1.size }
-      let published = try stagingWrites(bytes: bytesTotal) {
+      let published = try wrap {
+        // A bulk import defers checkpoints as it goes; publishing ends that.
+        defer { try? catalog.resumeCheckpoints() }
         let importer = Importer(
           catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
         let outcome = try importer.run(
-          walk.entries.map { .analyse($0) }, bytesTotal: bytesTotal,
-          analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)),
+          walk.start(), analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: request.followSymlinks)),
           readAhead: request.readAheadOverride ?? Importer.readAheadByDefault)
+        let walked = walk.finished()
+        report.problems = walked.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
+        guard walked.files > 0 else {
+          let why = walked.problems.prefix(3).map(\.description).joined(separator: "; ")
+          throw PortalError.importFailed(
+            "no files to import under \(roots.joined(separator: ", "))\(why.isEmpty ? "" : " (\(why))")")
+        }
         report.problems += outcome.problems
         report.filesAdded = outcome.added
         report.samples = outcome.samples
         report.bytes = outcome.bytes
         guard outcome.samples > 0 else {
-          throw PortalError.importFailed("none of the \(walk.entries.count) files held a sample the portal can read")
+          throw PortalError.importFailed("none of the \(walked.files) files held a sample the portal can read")
         }
         progress(
           ImportProgress(phase: .publishing, samples: outcome.samples, elapsed: Date().timeIntervalSince(started)))
@@ -117,7 +116,6 @@ extension PortalSession {
     report.problems = walk.problems.map { ImportReport.Problem(path: $0.path, reason: $0.reason) }
     var items: [Importer.Item] = []
     var seen = Set<String>()
-    var bytesToRead: Int64 = 0
     for entry in walk.entries {
       let key = entry.root + "\u{0}" + entry.relativePath
       seen.insert(key)
@@ -126,7 +124,6 @@ extension PortalSession {
         report.filesUnchanged += 1
       } else {
         items.append(.analyse(entry))
-        bytesToRead += entry.size
         if byPath[key] == nil { report.filesAdded += 1 } else { report.filesChanged += 1 }
       }
     }
@@ -145,11 +142,13 @@ extension PortalSession {
         createdBy: actor.id)
     }
     do {
-      _ = try stagingWrites(bytes: bytesToRead) {
+      _ = try wrap {
+        // A bulk rescan defers checkpoints as it goes; publishing ends that.
+        defer { try? catalog.resumeCheckpoints() }
         let importer = Importer(
           catalog: catalog, staging: staging, progress: progress, started: started, logger: logger)
         let outcome = try importer.run(
-          items, bytesTotal: bytesToRead, analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: follow)))
+          items, analyzer: FileAnalyzer(options: .init(followSymlinksOutsideRoot: follow)))
         report.problems += outcome.problems
         report.samples = outcome.samples
         report.bytes = outcome.bytes
@@ -178,17 +177,6 @@ extension PortalSession {
   }
 
   // MARK: - Helpers
-
-  /// Reading this many bytes or more makes an import a bulk one (see `stagingWrites`).
-  static let bulkImportBytes: Int64 = 32 << 20
-
-  /// Runs a bulk import's staging writes and publish with the WAL's fold-back left to
-  /// the next writer (`Catalog.deferringCheckpoints`: it doubled the page writes of the
-  /// import's only writer thread); smaller imports fold back as they go.
-  func stagingWrites<T>(bytes: Int64, _ body: () throws -> T) throws -> T {
-    guard bytes >= Self.bulkImportBytes else { return try body() }
-    return try wrap { try catalog.deferringCheckpoints(body) }
-  }
 
   /// Absolute, existing roots; a clear error naming the first that is missing.
   static func checkedRoots(_ paths: [String]) throws -> [String] {

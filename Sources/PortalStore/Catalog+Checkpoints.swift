@@ -22,9 +22,20 @@ extension Catalog {
   /// otherwise run when the import command exits as the last connection); the
   /// connections of other processes still fold back on close as usual.
   public func deferringCheckpoints<T>(_ body: () throws -> T) throws -> T {
-    try setAutoCheckpoint(pages: 0)
-    defer { try? setAutoCheckpoint(pages: Self.autoCheckpointPages) }
+    try deferCheckpoints()
+    defer { try? resumeCheckpoints() }
     return try body()
+  }
+
+  /// Starts leaving the WAL's fold-back to the next writer (see `deferringCheckpoints`);
+  /// for an import that finds out it is a bulk one as its walk goes on.
+  public func deferCheckpoints() throws {
+    try setAutoCheckpoint(pages: 0)
+  }
+
+  /// Goes back to SQLite's automatic checkpoints (a no-op if they were not deferred).
+  public func resumeCheckpoints() throws {
+    try setAutoCheckpoint(pages: Self.autoCheckpointPages)
   }
 
   private func setAutoCheckpoint(pages: Int) throws {

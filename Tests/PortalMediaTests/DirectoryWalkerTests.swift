@@ -33,6 +33,34 @@ struct DirectoryWalkerTests {
     #expect(result.entries.map(\.relativePath) == ["a/1.txt", "a/y.txt", "a/z/2.txt", "b.txt"])
   }
 
+  @Test func aStreamingWalkHandsOutTheSameFilesInTheSameOrderAsItGoes() throws {
+    let directory = try TemporaryDirectory()
+    for index in 0..<300 { try directory.write(String(format: "d%02d/f%03d.txt", index % 7, index), text: "x") }
+    try directory.write("b.txt", text: "b")
+    try directory.write("a.txt", text: "a")
+    try directory.write("a/deep/er/1.txt", text: "1")
+    try directory.link("d03/alias.txt", to: "f003.txt")
+    try directory.link("dangling", to: directory.path + "/nowhere")
+    var handed: [[FileEntry]] = []
+    let problems = DirectoryWalker().walk(directory.path) { handed.append($0) }
+    let whole = DirectoryWalker().walk([directory.path])
+    #expect(handed.flatMap { $0 }.map(\.relativePath) == whole.entries.map(\.relativePath))
+    #expect(handed.count > 7, "handed out as it goes, not all at the end: \(handed.count) calls")
+    #expect(problems.map(\.path) == whole.problems.map(\.path))
+  }
+
+  @Test func aStreamingWalkGivesDirectoriesReachedThroughLinksLast() throws {
+    let directory = try TemporaryDirectory()
+    try directory.write("real/z.txt", text: "z")
+    try directory.write("b.txt", text: "b")
+    try directory.link("a-link", to: directory.path + "/real")
+    var handed: [String] = []
+    _ = DirectoryWalker().walk(directory.path) { handed += $0.map(\.relativePath) }
+    // The linked directory is the real one already walked: skipped, as in a whole walk.
+    #expect(handed == ["b.txt", "real/z.txt"])
+    #expect(DirectoryWalker().walk([directory.path]).entries.map(\.relativePath) == handed)
+  }
+
   @Test func aLargeDirectoryStatedOnSeveralThreadsWalksExactlyAsASmallOne() throws {
     let directory = try TemporaryDirectory()
     for index in 0..<700 { try directory.write(String(format: "big/f%04d.txt", index), text: String(index)) }
