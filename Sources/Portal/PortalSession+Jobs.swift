@@ -125,6 +125,8 @@ extension PortalSession {
   ) throws -> JobRow {
     let dataset = try resolve(reference)
     try authorize(.runJob, on: dataset)
+    // A scan only reads; every other kind publishes its output as a new version.
+    if kind != .scan { try refuseNewVersionIfPublic(dataset, making: "a `\(kind.rawValue)` job") }
     guard let datasetID = dataset.id, let versionID = dataset.currentVersionID else {
       throw PortalError.datasetNotFound(reference)
     }

@@ -161,6 +161,13 @@ extension Catalog {
     guard var dataset = try Dataset.fetchOne(db, key: staging.datasetID) else {
       throw StoreError.notFound(what: "the dataset being imported")
     }
+    // The last guard of a public dataset's frozen content (PortalSession refuses first):
+    // its publication vouched for the current version only.
+    if dataset.visibility == .public && dataset.currentVersionID != nil {
+      throw StoreError.conflict(
+        "'\(dataset.name)' is public and its content is frozen, so no new version of it can be published; import the changed files as a new dataset and publish that one through the checklist"
+      )
+    }
     // One pass over the version's samples (two took 0.36 s on 1.2 M samples); media
     // types never contain a comma.
     let totals = try Row.fetchOne(
