@@ -86,7 +86,10 @@ public struct PublicationChecklist: Sendable, Equatable, Codable {
     guard let scan = state.piiScan, scan.versionID == state.dataset.currentVersionID else {
       return "no PII scan of version \(number) — run `portal clean \(slug) --steps pii`"
     }
-    if scan.isClean { return "version \(number): \(scan.samplesScanned) samples scanned, nothing found" }
+    if scan.isClean {
+      let coverage = scan.coverage.map { " — coverage: \($0)" } ?? ""
+      return "version \(number): \(scan.samplesScanned) samples scanned, nothing found\(coverage)"
+    }
     let kinds = scan.byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     let detail = kinds.isEmpty ? "" : " (\(kinds))"
     return
