@@ -132,6 +132,11 @@ extension PortalSession {
     }
     let usable = try wrap { try catalog.countSamples(ofVersion: versionID, mediaTypes: types) }
     guard usable > 0 else {
+      if kind == .scan {
+        throw PortalError.invalidArgument(
+          "'\(dataset.name)' has no text in its current version; `portal scan \(dataset.slug)` scans its file names and metadata at once instead of queueing a job"
+        )
+      }
       throw PortalError.invalidArgument(
         "'\(dataset.name)' has no \(what) in its current version, so there is nothing for `\(kind.rawValue)` to do")
     }
