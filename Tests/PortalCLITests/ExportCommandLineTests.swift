@@ -31,10 +31,15 @@ struct ExportCommandLineTests {
     let archive = "archive-catalogue-1904-2019"
     let readme = dir.appending("readme").path
     try FileManager.default.createDirectory(atPath: readme, withIntermediateDirectories: true)
-    try expectOK(
-      try Shell.run(
-        PortalBinary.path, ["export", archive, "--to", "./bundle"],
-        environment: PortalBinary.environment(home: home), currentDirectory: readme))
+    let example = try Shell.run(
+      PortalBinary.path, ["export", archive, "--to", "./bundle"],
+      environment: PortalBinary.environment(home: home), currentDirectory: readme)
+    try expectOK(example)
+    // Hard-linked by default (same filesystem): the output says what that means.
+    #expect(example.stdout.contains("hard links to the source files") && example.stdout.contains("--copy"))
+    let copied = try portal(["export", archive, "--to", dir.appending("copied").path, "--copy"])
+    try expectOK(copied)
+    #expect(!copied.stdout.contains("hard links"))
     try checkBundle(readme + "/bundle", publicLicence: "cc-by-4.0")
 
     let list = try portal(["datasets", "list", "--json"])
@@ -51,7 +56,7 @@ struct ExportCommandLineTests {
       try checkBundle(bundle, publicLicence: isPublic ? "cc-by-4.0" : nil)
     }
     let audit = try portal(["audit", "list", "--action", "dataset.export", "--json"])
-    #expect(audit.stdout.components(separatedBy: "\"dataset.export\"").count - 1 == slugs.count + 1)
+    #expect(audit.stdout.components(separatedBy: "\"dataset.export\"").count - 1 == slugs.count + 2)
   }
 
   /// sha256sum -c, mlcroissant validate and load of every record set, the card's YAML.
