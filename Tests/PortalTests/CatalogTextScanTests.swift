@@ -17,6 +17,8 @@ struct CatalogTextScanTests {
     let fixture = try GovernanceFixture("image-scan")
     defer { fixture.remove() }
     let slug = try images(fixture, "Pictures", files: ["harbour.png", "views/quay.png"])
+    let before = try fixture.owner.publicationChecklist(slug).items.first { $0.kind == .piiScan }
+    #expect(before?.explanation == "no PII scan of version 1 — run `portal scan pictures`")
     let events = try fixture.owner.auditEventCount()
     guard case .recorded(let scan) = try fixture.session("stella").scan(slug) else {
       Issue.record("an image dataset's scan was queued as a text job")

@@ -84,6 +84,11 @@ public struct PublicationChecklist: Sendable, Equatable, Codable {
     let slug = state.dataset.slug
     let number = state.currentVersionNumber.map(String.init) ?? "?"
     guard let scan = state.piiScan, scan.versionID == state.dataset.currentVersionID else {
+      // Images, recordings and video have no text for a cleaning job; `portal scan`
+      // reads what the catalog holds about them (and says what it could not read).
+      if [.image, .audio, .video].contains(state.dataset.modality) {
+        return "no PII scan of version \(number) — run `portal scan \(slug)`"
+      }
       return "no PII scan of version \(number) — run `portal clean \(slug) --steps pii`"
     }
     if scan.isClean {
