@@ -58,15 +58,22 @@ public enum AuditAnchor {
     return URL(fileURLWithPath: file).deletingLastPathComponent()
   }
 
-  /// Writes the file atomically (temporary file, then rename), mode 0600. Failing to
+  /// Writes the file atomically (temporary file, then rename) with the database file's
+  /// permissions (owner-only; owner and group on a review station). Failing to
   /// (another OS account sharing the catalog may not write the owner's file) only
   /// leaves the anchor behind, which verification tolerates.
   private static func write(_ point: Point, in directory: URL) {
     let target = directory.appendingPathComponent(fileName).path
     let temporary = target + ".\(getpid()).tmp"
     let text = "\(point.id) \(point.hash)\n"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    var database = stat()
+    let mode =
+      stat(directory.appendingPathComponent("catalog.sqlite").path, &database) == 0
+      ? mode_t(database.st_mode & 0o660) : 0o600
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
     guard fd >= 0 else { return }
+    // open() applies the umask; the mode must match the database's exactly.
+    fchmod(fd, mode)
     let written = text.utf8CString.withUnsafeBufferPointer { buffer in
       Foundation.write(fd, buffer.baseAddress, buffer.count - 1)
     }

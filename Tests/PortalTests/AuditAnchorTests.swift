@@ -32,7 +32,7 @@ struct AuditAnchorTests {
     }
   }
 
-  @Test func theAnchorFollowsEveryAuditedCommitAndIsOwnerOnly() throws {
+  @Test func theAnchorFollowsEveryAuditedCommitAndHasTheDatabasesPermissions() throws {
     let test = try TestCatalog("anchor-follows")
     defer { test.remove() }
     try test.owner.addUser(login: "rita", role: .reviewer)
@@ -44,7 +44,7 @@ struct AuditAnchorTests {
     let mode =
       try FileManager.default.attributesOfItem(
         atPath: test.location.directory.appendingPathComponent(AuditAnchor.fileName).path)[.posixPermissions] as? Int
-    #expect(mode == 0o600)
+    #expect(mode == 0o600, "owner-only, like catalog.sqlite outside a review station")
   }
 
   @Test func aRewrittenChainWithRecomputedHashesIsDetected() throws {
