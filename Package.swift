@@ -76,7 +76,7 @@ let package = Package(
     .target(
       name: "Portal",
       dependencies: [
-        "PortalCore", "PortalStore", "PortalMedia", "PortalWorker",
+        "PortalCore", "PortalStore", "PortalMedia", "PortalWorker", "PortalCleaning",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],

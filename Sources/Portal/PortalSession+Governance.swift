@@ -23,6 +23,13 @@ extension PortalSession {
       var seen = Set<String>()
       change.languages = languages.map(LanguageTag.canonical).filter { seen.insert($0).inserted }
     }
+    if let description = change.description, !description.isEmpty,
+      description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    {
+      throw PortalError.invalidArgument(
+        "a description of only spaces says nothing; write a sentence about the data (or --description \"\" to clear it)"
+      )
+    }
     if let tags = change.tags { change.tags = TagRules.normalised(tags) }
     if let licence = change.licence { change.licence = licence.isEmpty ? "" : LicenceRules.canonical(licence) }
     if let url = change.licenceURL, !url.isEmpty, !LicenceRules.isLink(url) {
@@ -33,6 +40,7 @@ extension PortalSession {
     }
     var preview = dataset
     change.apply(to: &preview)
+    try refuseEmptyingChecklistFields(of: dataset, change: change, preview: preview)
     if change.licence != nil || change.licenceURL != nil {
       if dataset.visibility == .public && preview.licence != dataset.licence {
         throw PortalError.notAllowed(
@@ -52,6 +60,27 @@ extension PortalSession {
         audit: event("dataset.edit", target: "dataset", dataset.slug)
       ) { finalChange.apply(to: &$0) }
     }
+  }
+
+  /// A public dataset's checklist vouched for its description and languages, and a
+  /// pending one's is being reviewed: neither may be emptied (changed, yes). Modality
+  /// comes from the content, which no edit touches.
+  private func refuseEmptyingChecklistFields(of dataset: Dataset, change: MetadataChange, preview: Dataset) throws {
+    guard dataset.visibility != .private else { return }
+    var emptied: [String] = []
+    if change.description != nil && preview.description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      emptied.append("description")
+    }
+    if change.languages != nil && preview.languages.isEmpty { emptied.append("languages") }
+    guard !emptied.isEmpty else { return }
+    let fields = emptied.joined(separator: " and ")
+    let next =
+      dataset.visibility == .public
+      ? "a public dataset keeps them; give new values instead"
+      : "give new values instead, or withdraw the publication request first (portal tag \(dataset.slug) --private)"
+    throw PortalError.notAllowed(
+      "'\(dataset.name)' is \(dataset.visibility == .public ? "public" : "pending publication"), and the publication checklist needs its \(fields); \(next)"
+    )
   }
 
   /// The publication checklist of a dataset as it stands: each item met or not, with

@@ -98,6 +98,7 @@ extension PortalSession {
   ) throws -> ImportReport {
     let dataset = try resolve(reference)
     try authorize(.importData, on: dataset)
+    try refuseNewVersionIfPublic(dataset, making: "a rescan")
     guard let datasetID = dataset.id, let currentID = dataset.currentVersionID,
       let current = try wrap({ try catalog.version(id: currentID) })
     else { throw PortalError.datasetNotFound(reference) }
@@ -177,6 +178,18 @@ extension PortalSession {
   }
 
   // MARK: - Helpers
+
+  /// Publication vouched for one version's content (its licence, its clean scan, its
+  /// sign-off), and it cannot be undone; a new version of a public dataset would be
+  /// published without any of that. So a public dataset's content is frozen, like its
+  /// licence. (Public-pending datasets may change: a new version needs a new scan and
+  /// sign-off, which the checklist asks for.)
+  func refuseNewVersionIfPublic(_ dataset: Dataset, making what: String) throws {
+    guard dataset.visibility == .public else { return }
+    throw PortalError.notAllowed(
+      "'\(dataset.name)' is public, and a public dataset's content is frozen (its scan and sign-off vouch for the version that was published), so \(what) cannot make a new version of it; import the changed files as a new dataset (portal import PATH --name \"…\") and publish that one through the checklist"
+    )
+  }
 
   /// Absolute, existing roots; a clear error naming the first that is missing.
   static func checkedRoots(_ paths: [String]) throws -> [String] {

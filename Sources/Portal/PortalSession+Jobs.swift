@@ -125,11 +125,18 @@ extension PortalSession {
   ) throws -> JobRow {
     let dataset = try resolve(reference)
     try authorize(.runJob, on: dataset)
+    // A scan only reads; every other kind publishes its output as a new version.
+    if kind != .scan { try refuseNewVersionIfPublic(dataset, making: "a `\(kind.rawValue)` job") }
     guard let datasetID = dataset.id, let versionID = dataset.currentVersionID else {
       throw PortalError.datasetNotFound(reference)
     }
     let usable = try wrap { try catalog.countSamples(ofVersion: versionID, mediaTypes: types) }
     guard usable > 0 else {
+      if kind == .scan {
+        throw PortalError.invalidArgument(
+          "'\(dataset.name)' has no text in its current version; `portal scan \(dataset.slug)` scans its file names and metadata at once instead of queueing a job"
+        )
+      }
       throw PortalError.invalidArgument(
         "'\(dataset.name)' has no \(what) in its current version, so there is nothing for `\(kind.rawValue)` to do")
     }

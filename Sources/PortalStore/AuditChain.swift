@@ -26,6 +26,7 @@ public enum AuditChain {
     event.hash = hash(of: event)
     try event.insert(db)
     try Catalog.setMeta("audit_head", event.hash, in: db)
+    AuditAnchor.updateAfterCommit(in: db)
     return event
   }
 
@@ -67,10 +68,15 @@ public enum AuditChain {
     var previous = genesis
     var checked = 0
     var lastID: Int64 = 0
+    let anchor = AuditAnchor.directory(of: db).flatMap(AuditAnchor.read(in:))
+    var anchorMatched = false
     let cursor = try AuditEvent.order(Column("id")).fetchCursor(db)
     while let event = try cursor.next() {
       let id = event.id ?? 0
       checked += 1
+      if let anchor, anchor.id == id {
+        anchorMatched = anchor.hash == event.hash
+      }
       if id != lastID + 1 {
         return Verification(
           checked: checked, firstBroken: (id, "events \(lastID + 1)…\(id - 1) are missing (deleted)"))
@@ -91,6 +97,26 @@ public enum AuditChain {
       return Verification(
         checked: checked,
         firstBroken: (lastID + 1, "the newest events were deleted (the log ends before the recorded head)"))
+    }
+    // A rewrite of the whole chain (hashes recomputed) passes every check above; the
+    // point recorded outside the database does not move with it.
+    if let anchor {
+      if anchor.id > lastID {
+        return Verification(
+          checked: checked,
+          firstBroken: (
+            lastID + 1,
+            "the log ends before event \(anchor.id), which \(AuditAnchor.fileName) (kept outside the database) recorded: the newest events were deleted"
+          ))
+      }
+      if !anchorMatched {
+        return Verification(
+          checked: checked,
+          firstBroken: (
+            anchor.id,
+            "its hash differs from the one \(AuditAnchor.fileName) (kept outside the database) recorded: the log was rewritten, hashes and all"
+          ))
+      }
     }
     return Verification(checked: checked, firstBroken: nil)
   }

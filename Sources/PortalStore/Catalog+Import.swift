@@ -159,6 +159,13 @@ extension Catalog {
     guard var dataset = try Dataset.fetchOne(db, key: staging.datasetID) else {
       throw StoreError.notFound(what: "the dataset being imported")
     }
+    // The last guard of a public dataset's frozen content (PortalSession refuses first):
+    // its publication vouched for the current version only.
+    if dataset.visibility == .public && dataset.currentVersionID != nil {
+      throw StoreError.conflict(
+        "'\(dataset.name)' is public and its content is frozen, so no new version of it can be published; import the changed files as a new dataset and publish that one through the checklist"
+      )
+    }
     let totals = try known ?? Self.totals(ofVersion: staging.versionID, in: db)
     let count = totals.samples
     let bytes = totals.bytes

@@ -25,6 +25,10 @@ enum CatalogMigrations {
     migrator.registerMigration("v4-presence-out") { db in
       try db.execute(sql: "DROP TABLE session_presence")
     }
+    // What a scan read when it could not read every sample's text (image, audio, video).
+    migrator.registerMigration("v5-scan-coverage") { db in
+      try db.execute(sql: "ALTER TABLE pii_scan ADD COLUMN coverage TEXT")
+    }
     return migrator
   }
 

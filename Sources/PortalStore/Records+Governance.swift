@@ -22,7 +22,7 @@ extension PIIScan: FetchableRecord {
     let byType = (try? JSONDecoder().decode([String: Int].self, from: Data(json.utf8))) ?? [:]
     self.init(
       id: row["id"], datasetID: row["dataset_id"], versionID: row["version_id"], samplesScanned: row["samples_scanned"],
-      findings: row["findings"], byType: byType, scannedAt: row["scanned_at"])
+      findings: row["findings"], byType: byType, scannedAt: row["scanned_at"], coverage: row["coverage"])
   }
 }
 

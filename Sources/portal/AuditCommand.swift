@@ -47,14 +47,45 @@ struct AuditCommand: ParsableCommand {
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the hash chain; name the first broken event.")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
       let result = try global.session().verifyAudit()
+      if json {
+        print(JSONText.pretty(VerifyReport(result)))
+        if result.brokenEventID != nil { throw ExitCode(2) }
+        return
+      }
       if let broken = result.brokenEventID {
         print("Audit log BROKEN at event \(broken): \(result.reason ?? "")")
         throw ExitCode(2)
       }
       print("Audit log intact: \(result.checked) events, each chained to the one before.")
     }
+  }
+
+  /// `audit verify --json`: every key present, null when the chain is intact.
+  struct VerifyReport: Encodable {
+    var intact: Bool
+    var checked: Int
+    var brokenEventID: Int64?
+    var reason: String?
+
+    init(_ result: AuditVerification) {
+      intact = result.brokenEventID == nil
+      checked = result.checked
+      brokenEventID = result.brokenEventID
+      reason = result.reason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(intact, forKey: .intact)
+      try container.encode(checked, forKey: .checked)
+      try container.encode(brokenEventID, forKey: .brokenEventID)
+      try container.encode(reason, forKey: .reason)
+    }
+
+    private enum CodingKeys: String, CodingKey { case intact, checked, brokenEventID, reason }
   }
 }

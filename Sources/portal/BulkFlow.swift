@@ -21,11 +21,11 @@ struct BulkFlow {
   /// Shows `plan`, asks, applies. `confirmed` skips the question (a typed
   /// confirmation was already given).
   func run(_ plan: BulkPlan, session: PortalSession, confirmed: Bool = false) throws {
-    if json {
-      print(JSONText.pretty(plan))
-    } else {
-      print(Self.render(plan))
-    }
+    // With --json, standard output is ONE document: the plan, and what was applied
+    // (null when nothing was); the messages go to standard error as always.
+    var report = BulkPlanReport(plan)
+    defer { if json { print(JSONText.pretty(report)) } }
+    if !json { print(Self.render(plan)) }
     let count = skipRefused ? plan.changeCountSkippingRefused : plan.changeCount
     if plan.hasRefusals && !skipRefused {
       Self.say(
@@ -39,7 +39,7 @@ struct BulkFlow {
     }
     let datasets = plan.items.filter { !(skipRefused && $0.isRefused) && $0.outcomes.contains { $0.kind == .apply } }
     if !yes && !confirmed {
-      guard Self.interactive else {
+      guard Self.interactive && !json else {
         Self.say(
           "This would make \(count) change(s) to \(datasets.count) dataset(s). Nothing was changed: add --yes to apply."
         )
@@ -51,9 +51,8 @@ struct BulkFlow {
       }
     }
     let result = try apply(plan, session: session, confirmed: confirmed)
-    if json {
-      print(JSONText.pretty(result))
-    } else {
+    report.applied = BulkPlanReport.Applied(changes: result.events.count, skipped: result.skipped)
+    if !json {
       let skipped = result.skipped.isEmpty ? "" : "; skipped \(result.skipped.joined(separator: ", "))"
       print("Applied \(result.events.count) change(s) to \(datasets.count) dataset(s)\(skipped).")
     }

@@ -61,6 +61,11 @@ struct ExportCommand: ParsableCommand {
     print(
       "SHA256SUMS \(report.checksumsDigest) — check with: cd \(SafeText.line(report.directory)) && sha256sum -c SHA256SUMS"
     )
+    if report.linkedFiles > 0 {
+      print(
+        "Note: \(report.linkedFiles) data file(s) are hard links to the source files and share their storage — a change made in place to one changes the other. Export with --copy for an independent bundle."
+      )
+    }
   }
 }
 

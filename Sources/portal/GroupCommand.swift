@@ -15,6 +15,7 @@ struct GroupCommand: ParsableCommand {
     @Argument(help: "The name: archive-team, or lab:training for a lab team.") var name: String
     @Option(help: "What the group is.") var description = ""
     @Option(name: .customLong("member"), help: "A member's login (repeat).") var members: [String] = []
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func validate() throws {
       guard name.range(of: #"^(lab:)?[a-z0-9][a-z0-9._-]*$"#, options: .regularExpression) != nil else {
@@ -25,7 +26,12 @@ struct GroupCommand: ParsableCommand {
 
     func run() throws {
       let kind: Group.Kind = name.hasPrefix("lab:") ? .lab : .partner
-      try global.session().addGroup(name: name, kind: kind, description: description, members: members)
+      let session = try global.session()
+      try session.addGroup(name: name, kind: kind, description: description, members: members)
+      if json {
+        print(JSONText.pretty(try session.listGroups().first { $0.group.name == name }))
+        return
+      }
       print(
         "Added \(kind == .lab ? "lab team" : "group") \(name)\(members.isEmpty ? "" : " with \(members.joined(separator: ", "))")."
       )
@@ -38,13 +44,19 @@ struct GroupCommand: ParsableCommand {
     @Argument(help: "The group or lab team.") var name: String
     @Option(help: "A login to add (repeat).") var add: [String] = []
     @Option(help: "A login to remove (repeat).") var remove: [String] = []
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func validate() throws {
       if add.isEmpty && remove.isEmpty { throw ValidationError("say who: --add LOGIN or --remove LOGIN") }
     }
 
     func run() throws {
-      try global.session().changeMembers(of: name, add: add, remove: remove)
+      let session = try global.session()
+      try session.changeMembers(of: name, add: add, remove: remove)
+      if json {
+        print(JSONText.pretty(try session.listGroups().first { $0.group.name == name }))
+        return
+      }
       print("Updated the members of \(name).")
     }
   }

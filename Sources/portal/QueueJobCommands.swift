@@ -40,11 +40,28 @@ struct CleanCommand: ParsableCommand {
 /// `portal scan DATASET`: a detect-only PII scan.
 struct ScanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "scan", abstract: "Queue a PII scan of the current version (no new version; for publication).")
+    commandName: "scan",
+    abstract:
+      "Scan the current version for personal data (for publication): a job for text; file names and metadata at once for images, audio, video."
+  )
   @OptionGroup var global: GlobalOptions
   @OptionGroup var queue: QueueOptions
 
-  func run() throws { queue.report(try global.session().queueScan(queue.dataset, priority: queue.priority)) }
+  func run() throws {
+    switch try global.session().scan(queue.dataset, priority: queue.priority) {
+    case .queued(let row):
+      queue.report(row)
+    case .recorded(let scan):
+      if queue.json {
+        print(JSONText.pretty(scan))
+        return
+      }
+      let kinds = scan.byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+      let found = scan.isClean ? "nothing found" : "found \(scan.findings) item(s) (\(kinds))"
+      print("Scanned '\(SafeText.line(queue.dataset))': \(scan.samplesScanned) samples, \(found).")
+      if let coverage = scan.coverage { print("Coverage: \(coverage).") }
+    }
+  }
 }
 
 /// `portal ocr DATASET`.

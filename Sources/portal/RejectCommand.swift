@@ -9,9 +9,14 @@ struct RejectCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The request's id (see portal requests).") var id: Int64
   @Option(help: "Why (the requester sees it).") var reason: String
+  @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    try global.session().rejectRequest(id, reason: reason)
+    let request = try global.session().rejectRequest(id, reason: reason)
+    if json {
+      print(JSONText.pretty(request))
+      return
+    }
     print("Rejected request #\(id).")
   }
 }

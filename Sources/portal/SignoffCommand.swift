@@ -9,9 +9,14 @@ struct SignoffCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The dataset's name or slug.") var dataset: String
   @Option(help: "A note for the record.") var note = ""
+  @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
     let signoff = try global.session().signOff(dataset, note: note)
+    if json {
+      print(JSONText.pretty(signoff))
+      return
+    }
     print(
       "Signed off \(SafeText.line(dataset)) (sign-off #\(signoff.id ?? 0)). See the checklist: portal publish --check \(SafeText.line(dataset))"
     )

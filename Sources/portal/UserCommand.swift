@@ -15,9 +15,14 @@ struct UserCommand: ParsableCommand {
     @Argument(help: "The user's OS login.") var login: String
     @Option(help: "owner, steward, reviewer or viewer.") var role: Role = .viewer
     @Option(help: "The user's full name.") var name: String?
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
       let user = try global.session().addUser(login: login, displayName: name, role: role)
+      if json {
+        print(JSONText.pretty(user))
+        return
+      }
       print("Added \(user.login) as \(user.role.rawValue).")
     }
   }
@@ -48,9 +53,14 @@ struct UserCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The user's login.") var login: String
     @Argument(help: "owner, steward, reviewer or viewer.") var role: Role
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
       let user = try global.session().setRole(login: login, to: role)
+      if json {
+        print(JSONText.pretty(user))
+        return
+      }
       print("\(user.login) is now \(user.role.rawValue).")
     }
   }

@@ -8,9 +8,14 @@ struct WithdrawCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The request's id (see portal requests --mine).") var id: Int64
+  @Flag(help: "Print JSON for scripts.") var json = false
 
   func run() throws {
-    try global.session().withdrawRequest(id)
+    let request = try global.session().withdrawRequest(id)
+    if json {
+      print(JSONText.pretty(request))
+      return
+    }
     print("Withdrew request #\(id).")
   }
 }

@@ -1,9 +1,29 @@
 import Foundation
+import Portal
 import PortalTesting
 import Testing
 
 /// Governance through the real binary: identity, audit tampering, bulk confirmation.
 struct GovernanceCommandLineTests {
+  @Test func aRescanOfAPublicDatasetIsRefusedAndLeaksNothing() throws {
+    let dir = try TemporaryDirectory("cli-frozen")
+    defer { dir.remove() }
+    let home = dir.appending("catalog").path
+    _ = try DemoCatalog.build(at: CatalogLocation(directory: URL(fileURLWithPath: home, isDirectory: true)))
+    let slug = "archive-catalogue-1904-2019"
+    try Data("Reach the donor at 123-45-6789.\n".utf8).write(
+      to: URL(fileURLWithPath: home + "/demo-data/archive-catalogue/donor-note.txt"))
+    let rescan = try PortalBinary.run(["import", "--rescan", slug, "--as", "amara"], home: home)
+    #expect(rescan.status != 0)
+    #expect(rescan.stderr.contains("content is frozen"))
+    #expect(rescan.stderr.contains("import the changed files as a new dataset"))
+    let clean = try PortalBinary.run(["clean", slug, "--steps", "pii", "--as", "amara"], home: home)
+    #expect(clean.status != 0 && clean.stderr.contains("content is frozen"))
+    let search = try PortalBinary.run(["search", "123-45-6789", "--as", "eli", "--json"], home: home)
+    #expect(search.status == 0)
+    #expect(!search.stdout.contains(slug))
+  }
+
   @Test func environmentVariablesDoNotChangeWhoYouAre() throws {
     let catalog = try CLICatalog("cli-identity")
     defer { catalog.remove() }

@@ -47,6 +47,7 @@ struct OSUserMatrixTests {
         ])
       }
     }
+    try catalog.ok(["group", "add", "lab:evaluation"])
     try OSAccounts.share(catalog.home)
     // Publishing needs a clean PII scan (inserted as the worker will) and a reviewer's sign-off.
     for cell in cells where cell.visibility == "public" {
@@ -83,9 +84,50 @@ struct OSUserMatrixTests {
         #expect((edit.status == 0) == staff, "\(roles[key] ?? key) edit \(cell.slug): \(edit.stderr)")
       }
     }
+    try checkWriteSlice(catalog: catalog, accounts: accounts, cells: cells)
     let verify = try catalog.ok(["audit", "verify"])
     #expect(verify.stdout.contains("intact"))
     let stewardEdits = try catalog.ok(["audit", "list", "--actor", accounts["s"], "--action", "dataset.edit", "--json"])
     #expect(stewardEdits.stdout.components(separatedBy: "\"hash\"").count - 1 == cells.count)
+  }
+
+  /// A representative slice of the rest of the matrix as OS accounts: export
+  /// (download), grant, sign-off and remove, on datasets with no grant and with an
+  /// active one, in every state. Expectations are written out by hand.
+  private func checkWriteSlice(
+    catalog: CLICatalog, accounts: OSAccounts, cells: [(slug: String, visibility: String, grant: GrantState)]
+  ) throws {
+    let exports = catalog.dir.appending("exports").path
+    try FileManager.default.createDirectory(
+      atPath: exports, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o1777])
+    let permissions = ["s": "evaluate", "r": "train", "v": "download"]
+    for key in ["s", "r", "v"] {
+      for cell in cells where cell.grant == .none || cell.grant == .active {
+        let isPublic = cell.visibility == "public"
+        let canPreview =
+          key == "s" || isPublic || (cell.visibility == "public-pending" && key == "r") || cell.grant == .active
+        let label = "\(key) \(cell.slug)"
+        let export = try accounts.run(
+          key, ["export", cell.slug, "--to", "\(exports)/\(key)-\(cell.slug)", "--private-terms", "--copy"],
+          home: catalog.home)
+        #expect((export.status == 0) == (key == "s" || isPublic), "\(label) export: \(export.stderr)")
+        let grant = try accounts.run(
+          key,
+          [
+            "grant", cell.slug, "--to", "lab:evaluation", "--permission", permissions[key] ?? "discover", "--yes",
+          ], home: catalog.home)
+        #expect((grant.status == 0) == (key == "s"), "\(label) grant: \(grant.stderr)")
+        let signoff = try accounts.run(key, ["signoff", cell.slug], home: catalog.home)
+        let signed = signoff.status == 0 || signoff.stderr.contains("sign-off is for datasets pending publication")
+        #expect(signed == (key == "r" && canPreview), "\(label) signoff: \(signoff.stderr)")
+        let remove = try accounts.run(key, ["remove", cell.slug, "--confirm", "not-the-slug"], home: catalog.home)
+        #expect(remove.status != 0)
+        // Only owners (and a dataset's own owner) get past the check to the confirmation.
+        #expect(!remove.stderr.contains("confirm with its slug"), "\(label) remove: \(remove.stderr)")
+      }
+    }
+    // The catalog's owner does get past it (so the refusals above are the policy's).
+    let owner = try PortalBinary.run(["remove", cells[0].slug, "--confirm", "not-the-slug"], home: catalog.home)
+    #expect(owner.status != 0 && owner.stderr.contains("confirm with its slug"), "\(owner.stderr)")
   }
 }

@@ -7,6 +7,25 @@ import Testing
 @testable import PortalStore
 
 struct StagingTests {
+  @Test func aNewVersionOfAPublicDatasetIsRefusedInThePublishingTransaction() throws {
+    let fixture = try StoreFixture()
+    defer { fixture.dir.remove() }
+    let dataset = try fixture.addDataset("Open", visibility: .public, excerpts: ["vouched for"])
+    let staging = try fixture.stageOneSample(excerpt: "123-45-6789", of: dataset.id)
+    #expect {
+      _ = try fixture.catalog.publish(
+        staging, report: "{}",
+        audit: AuditEvent(at: Date(), actor: "amara", action: "dataset.rescan", targetKind: "dataset", targetID: "o"),
+        update: { _ in })
+    } throws: { "\($0)".contains("content is frozen") }
+    let current = try fixture.catalog.dataset(named: "open")?.currentVersionID
+    #expect(current == dataset.currentVersionID)
+    let events = try fixture.catalog.read { db in
+      try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_event WHERE action = 'dataset.rescan'") ?? -1
+    }
+    #expect(events == 0)
+  }
+
   @Test func aStagingVersionIsInvisibleUntilPublished() throws {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }

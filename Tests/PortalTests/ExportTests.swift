@@ -70,6 +70,36 @@ struct ExportTests {
     #expect(card.hasPrefix("---\nlicense: \"cc-by-4.0\"\n"))
   }
 
+  @Test func aPublicBundleKeepsNoLocalPathsAndReadsAsTextNotJSON() throws {
+    let fixture = try GovernanceFixture("export-public-text")
+    defer { fixture.remove() }
+    let slug = try fixture.dataset("Harbour records")
+    try fixture.publish(slug)
+    let root = fixture.data.appending("harbour-records").path
+    let target = fixture.data.appending("public").path
+    let report = try fixture.owner.exportDataset(slug, to: target)
+    #expect(report.kind == .public)
+    let provenance = try String(contentsOfFile: target + "/provenance.jsonl", encoding: .utf8)
+    #expect(!provenance.contains(root) && !provenance.contains(fixture.data.url.path))
+    #expect(provenance.contains("harbour-records") && provenance.contains("\"redacted\""))
+    for line in provenance.split(separator: "\n") {
+      #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any], "\(line)")
+    }
+    let card = try String(contentsOfFile: target + "/README.md", encoding: .utf8)
+    let processing = try #require(
+      card.components(separatedBy: "## Processing\n").last?.components(separatedBy: "##").first)
+    #expect(!processing.contains("{") && !processing.contains("\"") && processing.contains("files added"))
+    #expect(card.contains("application/jsonlines") && !card.contains("application/jsonl "))
+    let croissant = try String(contentsOfFile: target + "/croissant.json", encoding: .utf8)
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(croissant.utf8)) as? [String: Any])
+    let steps = try #require(document["rai:dataPreprocessingProtocol"] as? [String])
+    #expect(!steps.isEmpty && steps.allSatisfy { !$0.contains("{") && !$0.contains("\"") })
+    // A private bundle (for the lab, under terms) keeps the full record.
+    let privately = fixture.data.appending("private").path
+    _ = try fixture.owner.exportDataset(slug, to: privately, options: ExportOptions(privateTerms: true))
+    #expect(try String(contentsOfFile: privately + "/provenance.jsonl", encoding: .utf8).contains(root))
+  }
+
   @Test func symlinkEscapingTheImportRootIsRefused() throws {
     let fixture = try GovernanceFixture("export-symlink")
     defer { fixture.remove() }

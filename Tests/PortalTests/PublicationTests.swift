@@ -104,4 +104,65 @@ struct PublicationTests {
     #expect(Set(list.unmet.map(\.kind)) == [.piiScan, .signoff])
     #expect(list.items.first { $0.kind == .piiScan }?.explanation.contains("version 2") == true)
   }
+
+  @Test func aPublicDatasetsContentIsFrozenAgainstRescansAndJobsThatMakeVersions() throws {
+    let fixture = try GovernanceFixture("frozen")
+    defer { fixture.remove() }
+    let slug = try fixture.dataset("Kit")
+    try fixture.publish(slug)
+    try fixture.data.write("Reach me at 123-45-6789.\n", to: "kit/notes/ssn.txt")
+    #expect {
+      try fixture.owner.rescan(slug)
+    } throws: { "\($0)".contains("import the changed files as a new dataset") }
+    #expect(try fixture.session("vic").search("123-45-6789").isEmpty)
+    #expect(try fixture.owner.showDataset(slug).summary.versionNumber == 1)
+    for queue in [
+      { try fixture.owner.queueClean(slug, steps: ["pii"]) }, { try fixture.owner.queueOCR(slug) },
+      { try fixture.owner.queueTranscription(slug) },
+    ] {
+      #expect { _ = try queue() } throws: { "\($0)".contains("content is frozen") }
+    }
+    #expect(try fixture.owner.jobs(dataset: slug).isEmpty)
+    // Reading it is still allowed: a scan makes no version.
+    #expect(try fixture.owner.queueScan(slug).job.kind == .scan)
+  }
+
+  @Test func aPendingDatasetMayChangeButItsNewVersionIsNotVouchedFor() throws {
+    let fixture = try GovernanceFixture("pending-rescan")
+    defer { fixture.remove() }
+    let slug = try fixture.dataset("Kit")
+    try fixture.readyToPublish(slug)
+    try fixture.data.write("Reach me at 123-45-6789.\n", to: "kit/notes/ssn.txt")
+    try fixture.owner.rescan(slug)
+    #expect {
+      try fixture.owner.publish(slug, confirmedIrreversible: true)
+    } throws: { _ in true }
+    #expect(try fixture.owner.showDataset(slug).summary.dataset.visibility == .publicPending)
+  }
+
+  @Test func checklistFieldsCannotBeEmptiedOnPublicOrPendingDatasetsAndBlankDescriptionsAreRefused() throws {
+    let fixture = try GovernanceFixture("emptying")
+    defer { fixture.remove() }
+    let open = try fixture.dataset("Open")
+    try fixture.publish(open)
+    let pending = try fixture.dataset("Pending")
+    try fixture.readyToPublish(pending)
+    for slug in [open, pending] {
+      #expect {
+        try fixture.owner.editDataset(slug, MetadataChange(description: ""))
+      } throws: { "\($0)".contains("needs its description") }
+      #expect {
+        try fixture.owner.editDataset(slug, MetadataChange(languages: []))
+      } throws: { "\($0)".contains("needs its languages") }
+      #expect(throws: PortalError.self) { try fixture.owner.editDataset(slug, MetadataChange(description: " \n ")) }
+      // Changing them is fine.
+      try fixture.owner.editDataset(slug, MetadataChange(description: "Field notes, revised", languages: ["fr"]))
+    }
+    #expect(try fixture.owner.publicationChecklist(open, confirmedIrreversible: true).passes)
+    let draft = try fixture.dataset("Draft")
+    #expect {
+      try fixture.owner.editDataset(draft, MetadataChange(description: "   "))
+    } throws: { "\($0)".contains("only spaces") }
+    try fixture.owner.editDataset(draft, MetadataChange(description: "", languages: []))
+  }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PortalCore
+import PortalWorker
 
 /// Builds a realistic partner catalog from the demo fixtures: the cast of users, lab
 /// teams, one dataset per fixture directory with its governance story (visibility,
@@ -33,12 +34,15 @@ public enum DemoCatalog {
     let data = location.directory.appendingPathComponent("demo-data", isDirectory: true)
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     try addPeople(manifest, session: session)
+    // A public dataset is published the honest way: a reviewer other than the
+    // requester signs off, so the demo's public bundles pass their checklist.
+    let reviewer = manifest.users.first { $0.role == .reviewer }?.login ?? owner.login
     for spec in manifest.datasets {
       progress("importing \(spec.name)")
       let source = fixtures.appendingPathComponent(spec.dir)
       let target = data.appendingPathComponent(spec.dir)
       try FileManager.default.copyItem(at: source, to: target)
-      try addDataset(spec, path: target.path, location: location, fallbackOwner: owner.login)
+      try addDataset(spec, path: target.path, location: location, fallbackOwner: owner.login, reviewer: reviewer)
     }
     return session
   }
@@ -60,7 +64,8 @@ public enum DemoCatalog {
   }
 
   private static func addDataset(
-    _ spec: DemoManifest.DatasetSpec, path: String, location: CatalogLocation, fallbackOwner: String
+    _ spec: DemoManifest.DatasetSpec, path: String, location: CatalogLocation, fallbackOwner: String,
+    reviewer: String
   ) throws {
     let ownerLogin = spec.owner ?? fallbackOwner
     var owner = try PortalSession.open(location: location, identity: .demo(login: ownerLogin))
@@ -74,7 +79,12 @@ public enum DemoCatalog {
       slug,
       MetadataChange(
         licence: spec.licence, languages: spec.languages, sensitivity: spec.sensitivity, useRights: spec.useRights))
-    if let visibility = spec.visibility, visibility != .private {
+    if spec.visibility == .public {
+      try publishThroughChecklist(
+        slug, requester: owner,
+        publisher: try PortalSession.open(location: location, identity: .demo(login: fallbackOwner)),
+        reviewer: try PortalSession.open(location: location, identity: .demo(login: reviewer)))
+    } else if let visibility = spec.visibility, visibility != .private {
       try owner.setVisibilityUnchecked(slug, to: visibility)
     }
     for grant in spec.grants ?? [] {
@@ -90,5 +100,24 @@ public enum DemoCatalog {
         slug, permission: request.permission, purpose: request.purpose, durationDays: request.durationDays,
         for: PrincipalRef(kind: kind, name: request.principal))
     }
+  }
+
+  /// Requests publication, scans the current version (running the scan job here, so
+  /// the demo is ready when it opens), has `reviewer` sign off and publishes — every
+  /// step through the session and audited, exactly as people would do it.
+  private static func publishThroughChecklist(
+    _ slug: String, requester: PortalSession, publisher: PortalSession, reviewer: PortalSession
+  ) throws {
+    try requester.requestPublication(slug)
+    if case .queued = try requester.scan(slug) {
+      requester.runWorker(options: WorkerOptions(once: true, actor: "worker"))
+    }
+    try reviewer.signOff(slug, note: "demo: read through before publication")
+    let checklist = try publisher.publicationChecklist(slug, confirmedIrreversible: true)
+    guard checklist.passes else {
+      let unmet = checklist.unmet.map { "\($0.title): \($0.explanation)" }.joined(separator: "; ")
+      throw PortalError.invalidArgument("the demo dataset '\(slug)' does not pass its publication checklist (\(unmet))")
+    }
+    try publisher.publish(slug, confirmedIrreversible: true)
   }
 }

@@ -34,7 +34,9 @@ extension PortalSession {
     let provenance = try writer.create(writer.reserve("provenance.jsonl"))
     let full = (try? authorize(.viewAudit, on: facts.dataset)) != nil
     for event in try wrap({ try catalog.allAuditEvents(ofDataset: facts.dataset.id ?? 0) }) {
-      if full {
+      if full && facts.kind == .public {
+        try provenance.writeLine(Self.publicProvenanceLine(event))
+      } else if full {
         try provenance.writeLine(JSONText.encode(event))
       } else {
         // Someone who may download but not read the audit log gets the chain's shape
@@ -49,6 +51,42 @@ extension PortalSession {
     try provenance.finish()
     let entries = writer.written.map { (path: $0.key, sha256: $0.value.sha256) }
     try writer.write(ChecksumList.text(entries), at: writer.reserve("SHA256SUMS"))
+  }
+}
+
+extension PortalSession {
+  /// An audit event for a public bundle: absolute paths in its before/after (import
+  /// roots) replaced by their last component, marked so a reader knows the event's
+  /// hash was computed over the original text.
+  static func publicProvenanceLine(_ event: AuditEvent) -> String {
+    let before = event.before.map(ProvenanceRedaction.redactingPaths)
+    let after = event.after.map(ProvenanceRedaction.redactingPaths)
+    guard before?.changed == true || after?.changed == true else { return JSONText.encode(event) }
+    var redacted = event
+    redacted.before = before?.text
+    redacted.after = after?.text
+    return JSONText.encode(
+      RedactedPathsEvent(
+        event: redacted, redacted: "local paths shortened to their last component; the hash covers the original event"))
+  }
+}
+
+/// An audit event whose local paths were shortened, saying so.
+private struct RedactedPathsEvent: Encodable {
+  var event: AuditEvent
+  var redacted: String
+
+  func encode(to encoder: any Encoder) throws {
+    try event.encode(to: encoder)
+    var container = encoder.container(keyedBy: Key.self)
+    try container.encode(redacted, forKey: Key(stringValue: "redacted"))
+  }
+
+  struct Key: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
   }
 }
 

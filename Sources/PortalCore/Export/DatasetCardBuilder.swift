@@ -73,7 +73,10 @@ public enum DatasetCardBuilder {
       out += "| \(modality) | \(count) |\n"
     }
     out += "\n| file | format | bytes |\n|---|---|---|\n"
-    for file in facts.files { out += "| `\(file.path)` | \(file.encodingFormat) | \(file.size) |\n" }
+    // The same format names as croissant.json (application/jsonlines for JSON Lines).
+    for file in facts.files {
+      out += "| `\(file.path)` | \(CroissantBuilder.croissantFormat(file.encodingFormat)) | \(file.size) |\n"
+    }
     if !facts.recordSets.isEmpty {
       out += "\nRecord sets (see `croissant.json`):\n\n"
       for set in facts.recordSets {

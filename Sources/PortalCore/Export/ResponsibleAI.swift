@@ -58,9 +58,14 @@ public enum ResponsibleAI {
       if let parent = facts.lineage.first(where: { $0.id == version.parentID }) {
         line += " from version \(parent.number)"
       }
-      line += ": \(version.sampleCount) samples, \(version.totalBytes) bytes"
-      if let parameters = compact(version.parameters) { line += "; parameters \(parameters)" }
-      if let report = compact(version.report) { line += "; report \(report)" }
+      line += ": \(version.sampleCount) samples, \(version.totalBytes) bytes."
+      // Import roots are the partner's local paths: only how many there were.
+      if let parameters = ReadableJSON.phrase(withRootCount(version.parameters), dropping: []) {
+        line += " Parameters — \(parameters)."
+      }
+      if let report = ReadableJSON.phrase(withRootCount(version.report), dropping: reportNoise) {
+        line += " Report — \(report)."
+      }
       return line
     }
   }
@@ -71,16 +76,21 @@ public enum ResponsibleAI {
       "Maintained by \(facts.organisation); owner \(facts.ownerName)\(contact). New versions are made by re-importing or cleaning and get new version numbers; this bundle is version \(facts.version.number) and never changes."
   }
 
-  /// A JSON object's text without absolute import paths (they describe the partner's
-  /// machine, not the data), or nil when empty.
-  private static func compact(_ json: String) -> String? {
+  /// Report members that repeat what the line already says, or that describe the run
+  /// rather than the data.
+  private static let reportNoise: Set<String> = [
+    "problems", "seconds", "datasetSlug", "datasetName", "versionNumber", "samples", "bytes", "contentIndex",
+    "contentIndexPending",
+  ]
+
+  /// The JSON object's text with `roots` (absolute import paths: they describe the
+  /// partner's machine, not the data) replaced by their count.
+  private static func withRootCount(_ json: String) -> String {
     guard let data = json.data(using: .utf8),
-      var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], !object.isEmpty
-    else { return nil }
-    if object["roots"] != nil { object["roots"] = (object["roots"] as? [Any])?.count ?? 0 }
-    object.removeValue(forKey: "problems")
-    object.removeValue(forKey: "seconds")
-    guard let text = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return nil }
+      var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], object["roots"] != nil
+    else { return json }
+    object["roots"] = (object["roots"] as? [Any])?.count ?? 0
+    guard let text = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return json }
     return String(decoding: text, as: UTF8.self)
   }
 }

@@ -84,9 +84,17 @@ public struct PublicationChecklist: Sendable, Equatable, Codable {
     let slug = state.dataset.slug
     let number = state.currentVersionNumber.map(String.init) ?? "?"
     guard let scan = state.piiScan, scan.versionID == state.dataset.currentVersionID else {
+      // Images, recordings and video have no text for a cleaning job; `portal scan`
+      // reads what the catalog holds about them (and says what it could not read).
+      if [.image, .audio, .video].contains(state.dataset.modality) {
+        return "no PII scan of version \(number) — run `portal scan \(slug)`"
+      }
       return "no PII scan of version \(number) — run `portal clean \(slug) --steps pii`"
     }
-    if scan.isClean { return "version \(number): \(scan.samplesScanned) samples scanned, nothing found" }
+    if scan.isClean {
+      let coverage = scan.coverage.map { " — coverage: \($0)" } ?? ""
+      return "version \(number): \(scan.samplesScanned) samples scanned, nothing found\(coverage)"
+    }
     let kinds = scan.byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     let detail = kinds.isEmpty ? "" : " (\(kinds))"
     return

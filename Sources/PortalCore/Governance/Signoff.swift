@@ -37,11 +37,16 @@ public struct PIIScan: Codable, Sendable, Equatable, Identifiable {
   /// Findings by kind ("email": 3, "phone": 1).
   public var byType: [String: Int]
   public var scannedAt: Date
+  /// What the scan read when it could not read everything (a dataset of images or
+  /// recordings: its file names and metadata, not the pictures or speech); nil when it
+  /// read the text of every sample.
+  public var coverage: String?
 
   public init(
     id: Int64? = nil, datasetID: Int64, versionID: Int64, samplesScanned: Int, findings: Int,
-    byType: [String: Int] = [:], scannedAt: Date = Date()
+    byType: [String: Int] = [:], scannedAt: Date = Date(), coverage: String? = nil
   ) {
+    self.coverage = coverage
     self.id = id
     self.datasetID = datasetID
     self.versionID = versionID
