@@ -73,6 +73,8 @@ extension Catalog {
 
   private static func auditRescues(_ jobs: [Job], actor: String, now: Date, in db: Database) throws {
     for job in jobs {
+      // A job that ended here will not resume: drop its staged output with it.
+      if job.state != .retryable { try dropJobProgress(jobID: job.id ?? 0, in: db) }
       let action = job.state == .retryable ? "job.rescue" : job.state == .failed ? "job.fail" : "job.cancelled"
       let after = "{\"state\":\"\(job.state.rawValue)\",\"attempt\":\(job.attempt)}"
       try AuditChain.append(
