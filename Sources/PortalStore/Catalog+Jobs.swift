@@ -46,7 +46,7 @@ extension Catalog {
         db.cachedStatement(
           sql: """
             UPDATE job SET state = 'running', attempt = attempt + 1, lease_token = ?, lease_until = ?,
-                           started_at = coalesce(started_at, ?)
+                           started_at = coalesce(started_at, ?), claim_checkpoint_seq = checkpoint_seq
             WHERE id = (SELECT id FROM job INDEXED BY job_ready WHERE state IN ('queued','retryable') AND run_at <= ?
                           AND kind IN (SELECT value FROM json_each(?))
                         ORDER BY priority, run_at, id LIMIT 1)
@@ -194,7 +194,7 @@ extension Catalog {
   static func checkpoint(_ lease: JobLease, checkpoint: String, done: Int64, total: Int64, in db: Database) throws {
     try db.execute(
       sql: """
-        UPDATE job SET checkpoint = ?, progress_done = ?, progress_total = ?
+        UPDATE job SET checkpoint = ?, progress_done = ?, progress_total = ?, checkpoint_seq = checkpoint_seq + 1
         WHERE id = ? AND state = 'running' AND lease_token = ?
         """, arguments: [checkpoint, done, total, lease.jobID, lease.token])
     guard db.changesCount == 1 else { throw JobQueueError.leaseLost(jobID: lease.jobID) }

@@ -25,6 +25,7 @@ enum CatalogMigrations {
     migrator.registerMigration("v4-presence-out") { db in
       try db.execute(sql: "DROP TABLE session_presence")
     }
+    migrator.registerMigration("v5-job-checkpoint-seq") { db in try addJobCheckpointCounter(db) }
     return migrator
   }
 
