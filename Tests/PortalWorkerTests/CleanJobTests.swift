@@ -134,6 +134,32 @@ import Testing
     #expect(version.sampleCount == 2)
   }
 
+  @Test func aLanguageStepSetsTheDatasetsLanguagesWhenItPublishes() throws {
+    let fixture = try QueueFixture(
+      "clean-lang",
+      documents: [
+        "The weather was fine and the children walked to the school with their friends in the morning.",
+        "Le temps était beau et les enfants sont allés à l'école avec leurs amis pendant la matinée.",
+        "1234 5678 9012",
+      ])
+    defer { fixture.remove() }
+    // Without a language step the languages stay as they were.
+    let plain = try fixture.test.owner.queueClean("docs", steps: ["normalize"])
+    fixture.test.owner.runWorker(options: WorkerOptions(once: true))
+    #expect(try fixture.test.owner.job(plain.job.id ?? 0).job.state == .succeeded)
+    #expect(try fixture.test.owner.showDataset("docs").summary.dataset.languages == [])
+    let queued = try fixture.test.owner.queueClean("docs", steps: ["normalize", "lang"])
+    fixture.test.owner.runWorker(options: WorkerOptions(once: true))
+    #expect(try fixture.test.owner.job(queued.job.id ?? 0).job.state == .succeeded)
+    let samples = try fixture.test.owner.samples(of: "docs")
+    #expect(samples.compactMap(\.sample.language).sorted().contains("und"), "the digits stay undetermined")
+    #expect(try fixture.test.owner.showDataset("docs").summary.dataset.languages == ["en", "fr"])
+    let audited = try fixture.catalog.read { db in
+      try String.fetchAll(db, sql: "SELECT after FROM audit_event WHERE action = 'dataset.languages'")
+    }
+    #expect(audited == ["{\"job\":\(queued.job.id ?? 0),\"languages\":[\"en\",\"fr\"]}"])
+  }
+
   @Test func embeddedWorkerReportsJobEndsAndHandsBackRunningJobsWhenStopped() throws {
     let fixture = try QueueFixture("embedded")
     defer { fixture.remove() }

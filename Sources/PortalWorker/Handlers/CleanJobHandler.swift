@@ -32,7 +32,9 @@ struct CleanJobHandler: JobHandler {
     let pipeline = try factory.makePipeline(steps: parameters.steps, detectOnly: detectOnly)
     var processor = CleanProcessor(
       pipeline: pipeline, makesVersion: !detectOnly, chunkSize: max(1, parameters.checkpointEvery ?? 500))
-    return try SampleJobDriver.run(&processor, context: context)
+    var result = try SampleJobDriver.run(&processor, context: context)
+    result.setsLanguages = !detectOnly && parameters.steps.contains("lang")
+    return result
   }
 }
 

@@ -37,7 +37,7 @@ struct JobRun: Sendable {
       case .success(let result):
         let done = try catalog.completeJob(
           context.lease, publishing: result.staging, report: result.report, piiScan: result.piiScan,
-          scannedVersionID: result.scannedVersionID,
+          scannedVersionID: result.scannedVersionID, setLanguages: result.setsLanguages,
           audit: audit("job.complete", after: ["state": "succeeded", "summary": result.summary]))
         worker.report(event(.succeeded, result.summary, version: done.resultVersionID))
       case .failure(JobStop.cancelled):
