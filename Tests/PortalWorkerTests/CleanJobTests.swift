@@ -132,6 +132,14 @@ import Testing
     #expect(kept.contains { $0.hasPrefix("A completely different") })
     let version = try #require(try fixture.test.owner.showDataset("docs").versions.first { $0.number == 2 })
     #expect(version.sampleCount == 2)
+    // The report names the cluster and shows the removed document.
+    let report = try fixture.test.owner.jobReport(queued.job.id ?? 0)
+    let step = try #require(report.steps.first { $0.step == "near-dedup" })
+    #expect(step.clusters.map(\.kept) == [0])
+    #expect(step.clusters.map(\.removed) == [[1]])
+    #expect(step.examples.map(\.id) == [1])
+    #expect(step.examples.first?.label == "near_duplicate")
+    #expect(step.examples.first?.snippet.hasPrefix("The harbour council met") == true)
   }
 
   @Test func aLanguageStepSetsTheDatasetsLanguagesWhenItPublishes() throws {

@@ -34,6 +34,7 @@ import Testing
     #expect(text.contains("e.g. #0 [EMAIL] Write to <EMAIL>"))
     #expect(!text.contains("jane.doe@example.com"))
     #expect(!text.contains("pipeline"))
+    #expect(text.contains("kept #0, removed #1"))
 
     let json = try fixture.portal(["jobs", "show", String(id), "--json"])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -44,6 +45,10 @@ import Testing
     let steps = try #require(report["steps"] as? [[String: Any]])
     #expect(steps.map { $0["step"] as? String } == ["read", "normalize", "pii", "dedup"])
     #expect(steps.last?["removed"] as? Int == 1)
+    let clusters = try #require(steps.last?["clusters"] as? [[String: Any]])
+    #expect(clusters.count == 1)
+    #expect(clusters.first?["kept"] as? Int == 0)
+    #expect(clusters.first?["removed"] as? [Int] == [1])
     let lineage = try #require(report["lineage"] as? [String: Any])
     #expect(lineage["source_version"] as? Int == 1)
     #expect(lineage["result_version"] as? Int == 2)

@@ -37,8 +37,15 @@ public struct PortalCleaningPipeline: TextCleaningPipeline {
       CleaningStepReport(
         step: report.step, itemsIn: report.itemsIn, itemsOut: report.itemsOut, changed: report.changed,
         removed: report.removed, dropsByRule: report.dropsByRule, findings: report.findings,
-        examples: report.examples.map { .init(id: $0.id, label: $0.label, snippet: $0.snippet) })
+        examples: report.examples.map { .init(id: $0.id, label: $0.label, snippet: $0.snippet) },
+        clusters: report.duplicateGroups.map { .init(kept: $0.kept, removed: $0.removed) })
     }
+  }
+
+  public mutating func addLateExamples(step: String, label: String, documents: [(id: Int, text: String)]) {
+    guard var reports = finalReports, let index = reports.firstIndex(where: { $0.step == step }) else { return }
+    for document in documents { reports[index].addExample(id: document.id, label: label, text: document.text) }
+    finalReports = reports
   }
 
   public var piiFindings: [String: Int]? {

@@ -102,7 +102,23 @@ struct CleanProcessor: SampleProcessor {
   mutating func finish(context: JobContext) throws -> [Int64] {
     let dropped = try pipeline.finish()
     guard !dropped.isEmpty, let input = context.job.versionID else { return [] }
+    try addNearDuplicateExamples(input: input, context: context)
     return try context.catalog.sampleIDs(ofVersion: input, ordinals: dropped)
+  }
+
+  /// Near-duplicates are known only after the stream, when their text is gone: re-reads
+  /// the first removed document of the first clusters for the report's examples.
+  private mutating func addNearDuplicateExamples(input: Int64, context: JobContext) throws {
+    guard let report = pipeline.reports().first(where: { $0.step == "near-dedup" }) else { return }
+    var documents: [(id: Int, text: String)] = []
+    for cluster in report.clusters.prefix(3) {
+      guard let removed = cluster.removed.first,
+        let row = try context.catalog.samples(ofVersion: input, from: removed, limit: 1).first,
+        row.sample.ordinal == removed, case .success(let text) = SampleText.read(row)
+      else { continue }
+      documents.append((removed, text))
+    }
+    pipeline.addLateExamples(step: "near-dedup", label: "near_duplicate", documents: documents)
   }
 
   private func kept(_ steps: [CleaningStepReport]) -> Int { steps.last?.itemsOut ?? reading.step.itemsOut }
