@@ -12,8 +12,14 @@ extension PortalSession {
   /// The pipelines this build runs: PortalCleaning's steps.
   static let cleaningFactory: any TextCleaningPipelineFactory = PortalCleaningPipeline.Factory()
 
+  /// How steps are ordered, for help texts: the streaming steps run in the order given;
+  /// near-dedup compares whole documents across the corpus, so it runs after them.
+  public static let cleaningOrderNote =
+    "Steps run in the order given, except near-dedup: it compares documents across the whole dataset, so it always runs last, over the text the other steps kept."
+
   /// Queues a `clean` job over the dataset's current version: a new text version through
-  /// `steps`, in the order given.
+  /// `steps`, in the order given — near-dedup moved last, where it runs (the stored
+  /// parameters say what really runs).
   @discardableResult
   public func queueClean(_ reference: String, steps: [String], priority: Int = 100) throws -> JobRow {
     let steps = steps.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
@@ -25,12 +31,16 @@ extension PortalSession {
       throw PortalError.invalidArgument(
         "'\(unknown)' is not a cleaning step; choose from \(Self.cleaningSteps.joined(separator: ", "))")
     }
+    if let repeated = steps.enumerated().first(where: { steps[..<$0.offset].contains($0.element) })?.element {
+      throw PortalError.invalidArgument("the '\(repeated)' step is named twice; name each step once")
+    }
+    let ordered = steps.filter { $0 != "near-dedup" } + steps.filter { $0 == "near-dedup" }
     let offered = Self.cleaningFactory.availableSteps
     if let missing = steps.first(where: { !offered.contains($0) }) {
       throw PortalError.invalidArgument(
         "this build of the portal cannot run the '\(missing)' step yet; available: \(offered.joined(separator: ", "))")
     }
-    let parameters = JSONText.encode(CleanParameters(steps: steps))
+    let parameters = JSONText.encode(CleanParameters(steps: ordered))
     return try queue(.clean, reference, parameters: parameters, priority: priority, needs: Self.textTypes, what: "text")
   }
 

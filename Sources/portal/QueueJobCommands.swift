@@ -24,10 +24,14 @@ struct QueueOptions: ParsableArguments {
 /// `portal clean DATASET --steps normalize,pii,dedup,near-dedup,quality,lang`.
 struct CleanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "clean", abstract: "Queue a cleaning job: a new text version through the steps you choose.")
+    commandName: "clean", abstract: "Queue a cleaning job: a new text version through the steps you choose.",
+    discussion: PortalSession.cleaningOrderNote)
   @OptionGroup var global: GlobalOptions
   @OptionGroup var queue: QueueOptions
-  @Option(help: "Steps in order, comma-separated: normalize, pii, dedup, near-dedup, quality, lang.")
+  @Option(
+    help: ArgumentHelp(
+      "Steps, comma-separated: normalize, pii, dedup, near-dedup, quality, lang.",
+      discussion: "In the order given; near-dedup always runs last."))
   var steps: String
 
   func run() throws {

@@ -48,6 +48,18 @@ import Testing
     #expect(noImages?.description.contains("has no images or PDFs") == true)
   }
 
+  @Test func nearDedupIsStoredLastWhereItRunsAndARepeatedStepIsRefused() throws {
+    let fixture = try QueueFixture("clean-order")
+    defer { fixture.remove() }
+    let session = fixture.test.owner
+    let row = try session.queueClean("docs", steps: ["pii", "near-dedup", "quality", "normalize"])
+    #expect(row.job.parameters.contains("[\"pii\",\"quality\",\"normalize\",\"near-dedup\"]"))
+    let twice = #expect(throws: PortalError.self) { try session.queueClean("docs", steps: ["pii", "dedup", "pii"]) }
+    #expect(twice?.description.contains("'pii' step is named twice") == true)
+    let help = try fixture.portal(["clean", "--help"])
+    #expect(help.stdout.contains("near-dedup always runs last"))
+  }
+
   @Test func aViewerCannotQueueOrCancelJobs() throws {
     let test = try TestCatalog("clean-viewer", demo: true)
     defer { test.remove() }

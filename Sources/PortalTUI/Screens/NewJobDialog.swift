@@ -111,7 +111,9 @@ final class NewJobDialog: Overlay {
       into: terminal, in: Rect(x: inner.x + 8, y: y, width: min(24, inner.width - 8), height: 1), focused: focus == 0)
     y += 2
     if isClean {
-      terminal.put(text: "Steps (Space ticks, in this order)", in: inner.row(y - inner.y), style: context.style(.muted))
+      terminal.put(
+        text: "Steps (Space ticks; run top to bottom, near-dedup after all others)", in: inner.row(y - inner.y),
+        style: context.style(.muted))
       y += 1
       for (index, step) in steps.enumerated() where y < inner.maxY {
         var box = step
