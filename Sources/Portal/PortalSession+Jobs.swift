@@ -9,6 +9,10 @@ extension PortalSession {
   /// The cleaning steps a user may name, in the order they run best.
   public static let cleaningSteps = ["normalize", "pii", "dedup", "near-dedup", "quality", "lang"]
 
+  /// What to expect of the transcription engine, for help texts: its measured word error.
+  public static let transcriptionQualityNote =
+    "Engine: pocketsphinx 0.8 with Debian's en-us model. Measured word error rate: about \(Int((PocketSphinxEngine.demoWordErrorRate * 100).rounded())) % (\(PocketSphinxEngine.demoMeasurement)). Every transcription report states this figure."
+
   /// The pipelines this build runs: PortalCleaning's steps.
   static let cleaningFactory: any TextCleaningPipelineFactory = PortalCleaningPipeline.Factory()
 

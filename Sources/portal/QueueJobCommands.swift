@@ -65,7 +65,8 @@ struct OCRCommand: ParsableCommand {
 struct TranscribeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "transcribe",
-    abstract: "Queue transcription of the dataset's recordings (pocketsphinx, English; rough on hard audio).")
+    abstract: "Queue transcription of the dataset's recordings (pocketsphinx, English; rough on hard audio).",
+    discussion: PortalSession.transcriptionQualityNote)
   @OptionGroup var global: GlobalOptions
   @OptionGroup var queue: QueueOptions
 

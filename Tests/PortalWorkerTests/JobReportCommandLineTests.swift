@@ -67,4 +67,13 @@ import Testing
     #expect(shown.status == 0)
     #expect(shown.stdout.contains("No report: the job has not produced a version (yet)."))
   }
+
+  @Test func transcribeHelpStatesTheEnginesMeasuredWordErrorRate() throws {
+    let fixture = try QueueFixture("cli-asr-help")
+    defer { fixture.remove() }
+    let help = try fixture.portal(["transcribe", "--help"])
+    let text = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(text.contains("Measured word error rate: about 54 %"), "\(help.stdout)")
+    #expect(text.contains("English recordings"))
+  }
 }
