@@ -24,8 +24,12 @@ extension PortalSession {
   /// Queues a `clean` job over the dataset's current version: a new text version through
   /// `steps`, in the order given — near-dedup moved last, where it runs (the stored
   /// parameters say what really runs).
+  /// `settings` carries the optional minimum length (quality step), checkpoint interval
+  /// and attempt limit, each validated with a sentence saying what is allowed.
   @discardableResult
-  public func queueClean(_ reference: String, steps: [String], priority: Int = 100) throws -> JobRow {
+  public func queueClean(
+    _ reference: String, steps: [String], priority: Int = 100, settings: CleanSettings = CleanSettings()
+  ) throws -> JobRow {
     let steps = steps.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     guard !steps.isEmpty else {
       throw PortalError.invalidArgument(
@@ -44,8 +48,12 @@ extension PortalSession {
       throw PortalError.invalidArgument(
         "this build of the portal cannot run the '\(missing)' step yet; available: \(offered.joined(separator: ", "))")
     }
-    let parameters = JSONText.encode(CleanParameters(steps: ordered))
-    return try queue(.clean, reference, parameters: parameters, priority: priority, needs: Self.textTypes, what: "text")
+    try settings.validate(steps: ordered)
+    let parameters = JSONText.encode(
+      CleanParameters(steps: ordered, checkpointEvery: settings.checkpointEvery, minLength: settings.minLength))
+    return try queue(
+      .clean, reference, parameters: parameters, priority: priority, maxAttempts: settings.maxAttempts,
+      needs: Self.textTypes, what: "text")
   }
 
   /// Queues a detect-only PII `scan` of the current version (no new version; the result
@@ -135,7 +143,8 @@ extension PortalSession {
   static let textTypes: [MediaType] = [.plainText, .markdown, .jsonl, .csv, .tsv]
 
   private func queue(
-    _ kind: Job.Kind, _ reference: String, parameters: String, priority: Int, needs types: [MediaType], what: String
+    _ kind: Job.Kind, _ reference: String, parameters: String, priority: Int, maxAttempts: Int? = nil,
+    needs types: [MediaType], what: String
   ) throws -> JobRow {
     let dataset = try resolve(reference)
     try authorize(.runJob, on: dataset)
@@ -147,9 +156,10 @@ extension PortalSession {
       throw PortalError.invalidArgument(
         "'\(dataset.name)' has no \(what) in its current version, so there is nothing for `\(kind.rawValue)` to do")
     }
-    let newJob = Job(
+    var newJob = Job(
       kind: kind, datasetID: datasetID, versionID: versionID, parameters: parameters, priority: priority,
       queuedBy: actor.id)
+    if let maxAttempts { newJob.maxAttempts = maxAttempts }
     let login = actor.login
     let queued = try wrap {
       try catalog.enqueue([newJob]) { _ in

@@ -33,11 +33,19 @@ struct CleanCommand: ParsableCommand {
       "Steps, comma-separated: normalize, pii, dedup, near-dedup, quality, lang.",
       discussion: "In the order given; near-dedup always runs last."))
   var steps: String
+  @Option(help: "The quality step drops documents shorter than this many characters (0–1000000; default 100).")
+  var minLength: Int?
+  @Option(help: "Save progress every this many documents (1–100000; default 500).")
+  var checkpointEvery: Int?
+  @Option(help: "Attempts before the job fails for good (1–20; default 3).")
+  var maxAttempts: Int?
 
   func run() throws {
+    let settings = CleanSettings(minLength: minLength, checkpointEvery: checkpointEvery, maxAttempts: maxAttempts)
     queue.report(
       try global.session().queueClean(
-        queue.dataset, steps: steps.split(separator: ",").map(String.init), priority: queue.priority))
+        queue.dataset, steps: steps.split(separator: ",").map(String.init), priority: queue.priority,
+        settings: settings))
   }
 }
 

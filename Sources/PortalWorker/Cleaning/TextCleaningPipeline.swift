@@ -119,4 +119,13 @@ public protocol TextCleaningPipelineFactory: Sendable {
   var availableSteps: [String] { get }
   /// A pipeline running `steps` in order; `detectOnly` for a `scan` job (PII counted, text kept).
   func makePipeline(steps: [String], detectOnly: Bool) throws -> any TextCleaningPipeline
+  /// The same with the quality step's minimum length in characters (nil: its default).
+  func makePipeline(steps: [String], detectOnly: Bool, minLength: Int?) throws -> any TextCleaningPipeline
+}
+
+extension TextCleaningPipelineFactory {
+  /// Factories without a quality step ignore the minimum length.
+  public func makePipeline(steps: [String], detectOnly: Bool, minLength: Int?) throws -> any TextCleaningPipeline {
+    try makePipeline(steps: steps, detectOnly: detectOnly)
+  }
 }

@@ -8,16 +8,20 @@ public struct CleanParameters: Codable, Sendable, Equatable {
   public var steps: [String]
   /// Input documents per checkpoint.
   public var checkpointEvery: Int?
+  /// The quality step's minimum length in characters (its default when nil).
+  public var minLength: Int?
 
   /// Creates parameters.
-  public init(steps: [String], checkpointEvery: Int? = nil) {
+  public init(steps: [String], checkpointEvery: Int? = nil, minLength: Int? = nil) {
     self.steps = steps
     self.checkpointEvery = checkpointEvery
+    self.minLength = minLength
   }
 
   enum CodingKeys: String, CodingKey {
     case steps
     case checkpointEvery = "checkpoint_every"
+    case minLength = "min_length"
   }
 }
 
@@ -29,7 +33,8 @@ struct CleanJobHandler: JobHandler {
 
   func run(_ context: JobContext) throws -> JobResult {
     let parameters = try context.parameters(CleanParameters.self)
-    let pipeline = try factory.makePipeline(steps: parameters.steps, detectOnly: detectOnly)
+    let pipeline = try factory.makePipeline(
+      steps: parameters.steps, detectOnly: detectOnly, minLength: parameters.minLength)
     var processor = CleanProcessor(
       pipeline: pipeline, makesVersion: !detectOnly, chunkSize: max(1, parameters.checkpointEvery ?? 500))
     var result = try SampleJobDriver.run(&processor, context: context)
