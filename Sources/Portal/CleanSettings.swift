@@ -3,9 +3,11 @@ import Foundation
 /// The optional settings of a `clean` job beyond its steps (`portal clean --min-length
 /// --checkpoint-every --max-attempts`, the TUI's new-job form).
 public struct CleanSettings: Sendable, Equatable {
-  /// Allowed ranges, for validation and help texts.
+  /// Allowed minimum lengths, in characters.
   public static let minLengthRange = 0...1_000_000
+  /// Allowed checkpoint intervals, in documents.
   public static let checkpointEveryRange = 1...100_000
+  /// Allowed attempt limits.
   public static let maxAttemptsRange = 1...20
 
   /// The quality step drops documents shorter than this many characters (default 100).

@@ -7,11 +7,15 @@ import PortalCore
 public struct JobReport: Sendable, Encodable, Equatable {
   /// Where the produced version came from.
   public struct Lineage: Sendable, Encodable, Equatable {
+    /// The job that made the version.
     public var jobID: Int64
+    /// The job's kind (`clean`, `ocr`, `transcribe`, `scan`).
     public var kind: String
+    /// The dataset's slug.
     public var dataset: String
     /// The version the job read and the one it published (nil while none is published).
     public var sourceVersion: Int?
+    /// The number of the version it published, if any.
     public var resultVersion: Int?
     /// The job's parameters (steps and their settings) as JSON.
     public var parameters: JSONValue
@@ -27,12 +31,19 @@ public struct JobReport: Sendable, Encodable, Equatable {
 
   /// One step's counts (`itemsIn == itemsOut + removed`) and what it found.
   public struct Step: Sendable, Encodable, Equatable {
+    /// The step's name (`read` for reading the input).
     public var step: String
+    /// Documents the step received.
     public var itemsIn: Int
+    /// Documents it passed on.
     public var itemsOut: Int
+    /// Documents kept with changed text.
     public var changed: Int
+    /// Documents it dropped.
     public var removed: Int
+    /// Drops per rule name.
     public var dropsByRule: [String: Int]
+    /// Counts per finding (PII types, languages, duplicate groups).
     public var findings: [String: Int]
     /// A few redacted examples (empty when the reader may not preview the dataset).
     public var examples: [Example]
@@ -51,17 +62,23 @@ public struct JobReport: Sendable, Encodable, Equatable {
 
   /// An example document of a step (ids are input sample ordinals).
   public struct Example: Sendable, Encodable, Equatable {
+    /// The input sample's ordinal.
     public var id: Int
+    /// The rule or finding it illustrates.
     public var label: String
+    /// Redacted, at most 120 characters.
     public var snippet: String
   }
 
   /// A duplicate cluster.
   public struct Cluster: Sendable, Encodable, Equatable {
+    /// The ordinal kept.
     public var kept: Int
+    /// The ordinals removed as its duplicates.
     public var removed: [Int]
   }
 
+  /// Where the version came from.
   public var lineage: Lineage
   /// Per step, in the order they ran (the first is reading the input).
   public var steps: [Step]

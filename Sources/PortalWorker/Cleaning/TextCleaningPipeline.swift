@@ -20,7 +20,9 @@ public struct CleaningStepReport: Sendable, Codable, Equatable {
   /// Duplicates found together: the document kept and those removed (ids are input
   /// sample ordinals).
   public struct Cluster: Sendable, Codable, Equatable {
+    /// The ordinal kept.
     public var kept: Int
+    /// The ordinals removed as its duplicates.
     public var removed: [Int]
 
     /// Creates a cluster.
