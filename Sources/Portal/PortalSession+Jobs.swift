@@ -9,13 +9,27 @@ extension PortalSession {
   /// The cleaning steps a user may name, in the order they run best.
   public static let cleaningSteps = ["normalize", "pii", "dedup", "near-dedup", "quality", "lang"]
 
+  /// What to expect of the transcription engine, for help texts: its measured word error.
+  public static let transcriptionQualityNote =
+    "Engine: pocketsphinx 0.8 with Debian's en-us model. Measured word error rate: about \(Int((PocketSphinxEngine.demoWordErrorRate * 100).rounded())) % (\(PocketSphinxEngine.demoMeasurement)). Every transcription report states this figure."
+
   /// The pipelines this build runs: PortalCleaning's steps.
   static let cleaningFactory: any TextCleaningPipelineFactory = PortalCleaningPipeline.Factory()
 
+  /// How steps are ordered, for help texts: the streaming steps run in the order given;
+  /// near-dedup compares whole documents across the corpus, so it runs after them.
+  public static let cleaningOrderNote =
+    "Steps run in the order given, except near-dedup: it compares documents across the whole dataset, so it always runs last, over the text the other steps kept."
+
   /// Queues a `clean` job over the dataset's current version: a new text version through
-  /// `steps`, in the order given.
+  /// `steps`, in the order given — near-dedup moved last, where it runs (the stored
+  /// parameters say what really runs).
+  /// `settings` carries the optional minimum length (quality step), checkpoint interval
+  /// and attempt limit, each validated with a sentence saying what is allowed.
   @discardableResult
-  public func queueClean(_ reference: String, steps: [String], priority: Int = 100) throws -> JobRow {
+  public func queueClean(
+    _ reference: String, steps: [String], priority: Int = 100, settings: CleanSettings = CleanSettings()
+  ) throws -> JobRow {
     let steps = steps.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     guard !steps.isEmpty else {
       throw PortalError.invalidArgument(
@@ -25,13 +39,21 @@ extension PortalSession {
       throw PortalError.invalidArgument(
         "'\(unknown)' is not a cleaning step; choose from \(Self.cleaningSteps.joined(separator: ", "))")
     }
+    if let repeated = steps.enumerated().first(where: { steps[..<$0.offset].contains($0.element) })?.element {
+      throw PortalError.invalidArgument("the '\(repeated)' step is named twice; name each step once")
+    }
+    let ordered = steps.filter { $0 != "near-dedup" } + steps.filter { $0 == "near-dedup" }
     let offered = Self.cleaningFactory.availableSteps
     if let missing = steps.first(where: { !offered.contains($0) }) {
       throw PortalError.invalidArgument(
         "this build of the portal cannot run the '\(missing)' step yet; available: \(offered.joined(separator: ", "))")
     }
-    let parameters = JSONText.encode(CleanParameters(steps: steps))
-    return try queue(.clean, reference, parameters: parameters, priority: priority, needs: Self.textTypes, what: "text")
+    try settings.validate(steps: ordered)
+    let parameters = JSONText.encode(
+      CleanParameters(steps: ordered, checkpointEvery: settings.checkpointEvery, minLength: settings.minLength))
+    return try queue(
+      .clean, reference, parameters: parameters, priority: priority, maxAttempts: settings.maxAttempts,
+      needs: Self.textTypes, what: "text")
   }
 
   /// Queues a detect-only PII `scan` of the current version (no new version; the result
@@ -121,7 +143,8 @@ extension PortalSession {
   static let textTypes: [MediaType] = [.plainText, .markdown, .jsonl, .csv, .tsv]
 
   private func queue(
-    _ kind: Job.Kind, _ reference: String, parameters: String, priority: Int, needs types: [MediaType], what: String
+    _ kind: Job.Kind, _ reference: String, parameters: String, priority: Int, maxAttempts: Int? = nil,
+    needs types: [MediaType], what: String
   ) throws -> JobRow {
     let dataset = try resolve(reference)
     try authorize(.runJob, on: dataset)
@@ -140,9 +163,10 @@ extension PortalSession {
       throw PortalError.invalidArgument(
         "'\(dataset.name)' has no \(what) in its current version, so there is nothing for `\(kind.rawValue)` to do")
     }
-    let newJob = Job(
+    var newJob = Job(
       kind: kind, datasetID: datasetID, versionID: versionID, parameters: parameters, priority: priority,
       queuedBy: actor.id)
+    if let maxAttempts { newJob.maxAttempts = maxAttempts }
     let login = actor.login
     let queued = try wrap {
       try catalog.enqueue([newJob]) { _ in

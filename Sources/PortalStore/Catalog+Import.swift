@@ -253,7 +253,7 @@ extension Catalog {
     }
   }
 
-  private static func discard(_ versionID: Int64, datasetID: Int64?, in db: Database) throws {
+  static func discard(_ versionID: Int64, datasetID: Int64?, in db: Database) throws {
     try db.execute(sql: "DELETE FROM sample WHERE version_id = ?", arguments: [versionID])
     try db.execute(sql: "DELETE FROM dataset_version WHERE id = ?", arguments: [versionID])
     try db.execute(sql: "DELETE FROM content_index_backlog WHERE version_id = ?", arguments: [versionID])

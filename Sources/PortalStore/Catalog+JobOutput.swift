@@ -132,14 +132,19 @@ extension Catalog {
   /// the version becomes the dataset's current version, the PII scan (if any) is
   /// recorded against it (or against `scannedVersionID` for a detect-only scan), the job
   /// is marked succeeded with the version as its result, and the audit event is
-  /// appended. A lost lease rolls all of it back.
+  /// appended. With `setLanguages` (a language step ran) the dataset's languages become
+  /// the distinct languages of the version's samples (`und` left out), audited as
+  /// `dataset.languages`. A lost lease rolls all of it back.
   @discardableResult
   public func completeJob(
     _ lease: JobLease, publishing staging: StagingVersion?, report: String, piiScan: PIIScanRecord?,
-    scannedVersionID: Int64?, audit: AuditEvent, now: Date = Date()
+    scannedVersionID: Int64?, setLanguages: Bool = false, audit: AuditEvent, now: Date = Date()
   ) throws -> Job {
     try write { db in
       var published: Int64?
+      if let staging, setLanguages {
+        try Self.setLanguages(from: staging, actor: audit.actor, jobID: lease.jobID, now: now, in: db)
+      }
       if let staging {
         // The lease is re-checked by `finish` below; publishing first keeps the version
         // row ready before the job points at it, and the rollback covers both.
@@ -163,6 +168,30 @@ extension Catalog {
       }
       return job
     }
+  }
+
+  /// Sets the dataset's languages to those of the staged version's samples, with an
+  /// audit event saying what they were, inside the publishing transaction.
+  private static func setLanguages(
+    from staging: StagingVersion, actor: String, jobID: Int64, now: Date, in db: Database
+  ) throws {
+    guard var dataset = try Dataset.fetchOne(db, key: staging.datasetID) else { return }
+    let found = try String.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT language FROM sample
+        WHERE version_id = ? AND language IS NOT NULL AND language NOT IN ('', 'und') ORDER BY language
+        """, arguments: [staging.versionID])
+    guard found != dataset.languages else { return }
+    let before = dataset.languages
+    dataset.languages = found
+    try dataset.update(db)
+    let list = { (languages: [String]) in "[" + languages.map(QuotedString.literal).joined(separator: ",") + "]" }
+    try AuditChain.append(
+      AuditEvent(
+        at: now, actor: actor, action: "dataset.languages", targetKind: "dataset", targetID: String(staging.datasetID),
+        datasetID: staging.datasetID, before: "{\"languages\":\(list(before))}",
+        after: "{\"job\":\(jobID),\"languages\":\(list(found))}"), in: db)
   }
 
   /// The newest PII scan of a version, if any.

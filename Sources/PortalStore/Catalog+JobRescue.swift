@@ -58,14 +58,22 @@ extension Catalog {
   // MARK: - Helpers
 
   private static func rescueSQL(where condition: String) -> String {
-    // Arguments: reason, now (run_at), now (finished_at), then the condition's.
+    // Arguments: reason, now (run_at), now (finished_at), then the condition's. A job
+    // that saved a checkpoint since its claim moved forward: the rescue hands the attempt
+    // back instead of counting it (every expression reads the row as it was).
     """
     UPDATE job SET
       state = CASE WHEN cancel_requested = 1 THEN 'cancelled'
-                   WHEN attempt >= max_attempts THEN 'failed' ELSE 'retryable' END,
-      error = 'attempt ' || attempt || ' of ' || max_attempts || ': ' || ?,
+                   WHEN attempt >= max_attempts AND checkpoint_seq <= claim_checkpoint_seq THEN 'failed'
+                   ELSE 'retryable' END,
+      attempt = CASE WHEN cancel_requested = 0 AND checkpoint_seq > claim_checkpoint_seq THEN attempt - 1
+                     ELSE attempt END,
+      error = 'attempt ' || attempt || ' of ' || max_attempts || ': ' || ?
+        || CASE WHEN checkpoint_seq > claim_checkpoint_seq
+                THEN ' (it had saved progress, so this does not count as a failed attempt)' ELSE '' END,
       lease_token = NULL, lease_until = NULL, run_at = ?,
-      finished_at = CASE WHEN cancel_requested = 1 OR attempt >= max_attempts THEN ? ELSE NULL END
+      finished_at = CASE WHEN cancel_requested = 1 OR (attempt >= max_attempts AND checkpoint_seq <= claim_checkpoint_seq)
+                         THEN ? ELSE NULL END
     WHERE \(condition)
     RETURNING *
     """
@@ -73,6 +81,8 @@ extension Catalog {
 
   private static func auditRescues(_ jobs: [Job], actor: String, now: Date, in db: Database) throws {
     for job in jobs {
+      // A job that ended here will not resume: drop its staged output with it.
+      if job.state != .retryable { try dropJobProgress(jobID: job.id ?? 0, in: db) }
       let action = job.state == .retryable ? "job.rescue" : job.state == .failed ? "job.fail" : "job.cancelled"
       let after = "{\"state\":\"\(job.state.rawValue)\",\"attempt\":\(job.attempt)}"
       try AuditChain.append(

@@ -46,7 +46,7 @@ extension Catalog {
         db.cachedStatement(
           sql: """
             UPDATE job SET state = 'running', attempt = attempt + 1, lease_token = ?, lease_until = ?,
-                           started_at = coalesce(started_at, ?)
+                           started_at = coalesce(started_at, ?), claim_checkpoint_seq = checkpoint_seq
             WHERE id = (SELECT id FROM job INDEXED BY job_ready WHERE state IN ('queued','retryable') AND run_at <= ?
                           AND kind IN (SELECT value FROM json_each(?))
                         ORDER BY priority, run_at, id LIMIT 1)
@@ -106,13 +106,15 @@ extension Catalog {
             finished_at = CASE WHEN state IN ('queued','retryable') THEN ? ELSE finished_at END
           WHERE id = ?
           """, arguments: [now, jobID])
+      if before.state == .queued || before.state == .retryable { try Self.dropJobProgress(jobID: jobID, in: db) }
       try AuditChain.append(Self.jobEvent(audit, jobID: jobID, datasetID: before.datasetID), in: db)
       return try Job.fetchOne(db, key: jobID) ?? before
     }
   }
 
-  /// Queues a failed or cancelled job again from its first attempt (its checkpoint is
-  /// kept, so it resumes where it stopped if its output is still staged).
+  /// Queues a failed or cancelled job again from its first attempt and from scratch: its
+  /// checkpoint and any staged output are dropped in the same transaction (an ended
+  /// job's output files are deleted, so resuming would publish samples without files).
   @discardableResult
   public func retryJob(jobID: Int64, audit: AuditEvent, now: Date = Date()) throws -> Job {
     try write { db in
@@ -123,9 +125,10 @@ extension Catalog {
       try db.execute(
         sql: """
           UPDATE job SET state = 'queued', attempt = 0, cancel_requested = 0, error = NULL, run_at = ?,
-            lease_token = NULL, lease_until = NULL, finished_at = NULL
+            lease_token = NULL, lease_until = NULL, finished_at = NULL, progress_done = 0, rate = 0
           WHERE id = ?
           """, arguments: [now, jobID])
+      try Self.dropJobProgress(jobID: jobID, in: db)
       try AuditChain.append(Self.jobEvent(audit, jobID: jobID, datasetID: before.datasetID), in: db)
       return try Job.fetchOne(db, key: jobID) ?? before
     }
@@ -191,7 +194,7 @@ extension Catalog {
   static func checkpoint(_ lease: JobLease, checkpoint: String, done: Int64, total: Int64, in db: Database) throws {
     try db.execute(
       sql: """
-        UPDATE job SET checkpoint = ?, progress_done = ?, progress_total = ?
+        UPDATE job SET checkpoint = ?, progress_done = ?, progress_total = ?, checkpoint_seq = checkpoint_seq + 1
         WHERE id = ? AND state = 'running' AND lease_token = ?
         """, arguments: [checkpoint, done, total, lease.jobID, lease.token])
     guard db.changesCount == 1 else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
@@ -232,6 +235,7 @@ extension Catalog {
             """), arguments: [retryAt, retryAt, error, retryAt, now, lease.jobID, lease.token])
     }
     guard let job else { throw JobQueueError.leaseLost(jobID: lease.jobID) }
+    if job.state == .cancelled || job.state == .failed { try dropJobProgress(jobID: lease.jobID, in: db) }
     var event = audit
     event.datasetID = job.datasetID
     event.targetKind = "job"

@@ -29,6 +29,7 @@ enum CatalogMigrations {
     migrator.registerMigration("v5-scan-coverage") { db in
       try db.execute(sql: "ALTER TABLE pii_scan ADD COLUMN coverage TEXT")
     }
+    migrator.registerMigration("v5-job-checkpoint-seq") { db in try addJobCheckpointCounter(db) }
     return migrator
   }
 

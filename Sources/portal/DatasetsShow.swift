@@ -42,14 +42,47 @@ struct DatasetsShow: ParsableCommand {
     }
     if !detail.versions.isEmpty {
       print("\nVersions:")
-      var table = TextTable(["#", "ORIGIN", "SAMPLES", "SIZE", "CREATED"])
+      var table = TextTable(["#", "ORIGIN", "SAMPLES", "SIZE", "CREATED", "LINEAGE"])
+      let numbers = Dictionary(detail.versions.compactMap { v in v.id.map { ($0, v.number) } }) { first, _ in first }
       for version in detail.versions {
         table.add([
           String(version.number), version.origin.rawValue, String(version.sampleCount),
           ByteCount.format(version.totalBytes), ISO8601DateFormatter().string(from: version.createdAt),
+          SafeText.line(Self.lineage(version, numbers: numbers)),
         ])
       }
       print(table.render())
+      if detail.versions.contains(where: { $0.jobID != nil }) {
+        print("A job's report: portal jobs show JOB")
+      }
     }
+  }
+
+  /// "from v1, job 7: steps=normalize,pii": the version it was made from, the job that
+  /// made it and the job's parameters ("-" for an import).
+  static func lineage(_ version: DatasetVersion, numbers: [Int64: Int]) -> String {
+    var parts: [String] = []
+    if let parent = version.parentID, version.jobID != nil || version.origin == .rescan {
+      parts.append("from v\(numbers[parent].map(String.init) ?? "?")")
+    }
+    if let job = version.jobID {
+      let settings = parameters(version.parameters)
+      parts.append("job \(job)" + (settings.isEmpty ? "" : ": " + settings))
+    }
+    return parts.isEmpty ? "-" : parts.joined(separator: ", ")
+  }
+
+  /// A job's JSON parameters as `key=value` pairs, lists comma-separated.
+  static func parameters(_ json: String) -> String {
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else {
+      return json == "{}" ? "" : json
+    }
+    return object.keys.sorted().map { key in
+      let value = object[key].map { item -> String in
+        if let list = item as? [Any] { return list.map { "\($0)" }.joined(separator: ",") }
+        return "\(item)"
+      }
+      return "\(key)=\(value ?? "")"
+    }.joined(separator: " ")
   }
 }

@@ -52,15 +52,25 @@ struct JobsCommand: ParsableCommand {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one job: parameters, progress, outcome.")
+    static let configuration = CommandConfiguration(
+      abstract: "Show one job: parameters, progress, outcome, and the lineage and report of the version it made.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The job's id.") var id: Int64
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Print JSON for scripts (the job, without its resume checkpoint, and its report).") var json = false
+
+    /// What `--json` prints: the checkpoint is resume state, not something to read.
+    struct Output: Encodable {
+      var job: JobRow
+      var report: JobReport
+    }
 
     func run() throws {
-      let row = try global.session().job(id)
+      let session = try global.session()
+      var row = try session.job(id)
+      let report = try session.jobReport(id)
       if json {
-        print(JSONText.pretty(row))
+        row.job.checkpoint = nil
+        print(JSONText.pretty(Output(job: row, report: report)))
         return
       }
       let job = row.job
@@ -75,12 +85,17 @@ struct JobsCommand: ParsableCommand {
         ("Started", job.startedAt.map { formatter.string(from: $0) } ?? "-"),
         ("Finished", job.finishedAt.map { formatter.string(from: $0) } ?? "-"),
         ("Result", row.resultVersionNumber.map { "version \($0) (portal samples \(row.datasetSlug))" } ?? "-"),
-        ("Checkpoint", job.checkpoint == nil || job.state == .succeeded ? "-" : "saved (a retry resumes from it)"),
+        (
+          "Checkpoint",
+          job.checkpoint == nil || job.state.isFinal ? "-" : "saved (the next attempt resumes from it)"
+        ),
         ("Error", job.error ?? "-"),
       ]
       for (label, value) in fields {
         print("\(label.padding(toLength: 11, withPad: " ", startingAt: 0)) \(SafeText.line(value))")
       }
+      print("")
+      print(report.textLines().joined(separator: "\n"))
     }
   }
 

@@ -24,16 +24,28 @@ struct QueueOptions: ParsableArguments {
 /// `portal clean DATASET --steps normalize,pii,dedup,near-dedup,quality,lang`.
 struct CleanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "clean", abstract: "Queue a cleaning job: a new text version through the steps you choose.")
+    commandName: "clean", abstract: "Queue a cleaning job: a new text version through the steps you choose.",
+    discussion: PortalSession.cleaningOrderNote)
   @OptionGroup var global: GlobalOptions
   @OptionGroup var queue: QueueOptions
-  @Option(help: "Steps in order, comma-separated: normalize, pii, dedup, near-dedup, quality, lang.")
+  @Option(
+    help: ArgumentHelp(
+      "Steps, comma-separated: normalize, pii, dedup, near-dedup, quality, lang.",
+      discussion: "In the order given; near-dedup always runs last."))
   var steps: String
+  @Option(help: "The quality step drops documents shorter than this many characters (0–1000000; default 100).")
+  var minLength: Int?
+  @Option(help: "Save progress every this many documents (1–100000; default 500).")
+  var checkpointEvery: Int?
+  @Option(help: "Attempts before the job fails for good (1–20; default 3).")
+  var maxAttempts: Int?
 
   func run() throws {
+    let settings = CleanSettings(minLength: minLength, checkpointEvery: checkpointEvery, maxAttempts: maxAttempts)
     queue.report(
       try global.session().queueClean(
-        queue.dataset, steps: steps.split(separator: ",").map(String.init), priority: queue.priority))
+        queue.dataset, steps: steps.split(separator: ",").map(String.init), priority: queue.priority,
+        settings: settings))
   }
 }
 
@@ -78,7 +90,8 @@ struct OCRCommand: ParsableCommand {
 struct TranscribeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "transcribe",
-    abstract: "Queue transcription of the dataset's recordings (pocketsphinx, English; rough on hard audio).")
+    abstract: "Queue transcription of the dataset's recordings (pocketsphinx, English; rough on hard audio).",
+    discussion: PortalSession.transcriptionQualityNote)
   @OptionGroup var global: GlobalOptions
   @OptionGroup var queue: QueueOptions
 

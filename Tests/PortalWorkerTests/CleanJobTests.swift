@@ -48,6 +48,18 @@ import Testing
     #expect(noImages?.description.contains("has no images or PDFs") == true)
   }
 
+  @Test func nearDedupIsStoredLastWhereItRunsAndARepeatedStepIsRefused() throws {
+    let fixture = try QueueFixture("clean-order")
+    defer { fixture.remove() }
+    let session = fixture.test.owner
+    let row = try session.queueClean("docs", steps: ["pii", "near-dedup", "quality", "normalize"])
+    #expect(row.job.parameters.contains("[\"pii\",\"quality\",\"normalize\",\"near-dedup\"]"))
+    let twice = #expect(throws: PortalError.self) { try session.queueClean("docs", steps: ["pii", "dedup", "pii"]) }
+    #expect(twice?.description.contains("'pii' step is named twice") == true)
+    let help = try fixture.portal(["clean", "--help"])
+    #expect(help.stdout.contains("near-dedup always runs last"))
+  }
+
   @Test func aViewerCannotQueueOrCancelJobs() throws {
     let test = try TestCatalog("clean-viewer", demo: true)
     defer { test.remove() }
@@ -132,6 +144,40 @@ import Testing
     #expect(kept.contains { $0.hasPrefix("A completely different") })
     let version = try #require(try fixture.test.owner.showDataset("docs").versions.first { $0.number == 2 })
     #expect(version.sampleCount == 2)
+    // The report names the cluster and shows the removed document.
+    let report = try fixture.test.owner.jobReport(queued.job.id ?? 0)
+    let step = try #require(report.steps.first { $0.step == "near-dedup" })
+    #expect(step.clusters.map(\.kept) == [0])
+    #expect(step.clusters.map(\.removed) == [[1]])
+    #expect(step.examples.map(\.id) == [1])
+    #expect(step.examples.first?.label == "near_duplicate")
+    #expect(step.examples.first?.snippet.hasPrefix("The harbour council met") == true)
+  }
+
+  @Test func aLanguageStepSetsTheDatasetsLanguagesWhenItPublishes() throws {
+    let fixture = try QueueFixture(
+      "clean-lang",
+      documents: [
+        "The weather was fine and the children walked to the school with their friends in the morning.",
+        "Le temps était beau et les enfants sont allés à l'école avec leurs amis pendant la matinée.",
+        "1234 5678 9012",
+      ])
+    defer { fixture.remove() }
+    // Without a language step the languages stay as they were.
+    let plain = try fixture.test.owner.queueClean("docs", steps: ["normalize"])
+    fixture.test.owner.runWorker(options: WorkerOptions(once: true))
+    #expect(try fixture.test.owner.job(plain.job.id ?? 0).job.state == .succeeded)
+    #expect(try fixture.test.owner.showDataset("docs").summary.dataset.languages == [])
+    let queued = try fixture.test.owner.queueClean("docs", steps: ["normalize", "lang"])
+    fixture.test.owner.runWorker(options: WorkerOptions(once: true))
+    #expect(try fixture.test.owner.job(queued.job.id ?? 0).job.state == .succeeded)
+    let samples = try fixture.test.owner.samples(of: "docs")
+    #expect(samples.compactMap(\.sample.language).sorted().contains("und"), "the digits stay undetermined")
+    #expect(try fixture.test.owner.showDataset("docs").summary.dataset.languages == ["en", "fr"])
+    let audited = try fixture.catalog.read { db in
+      try String.fetchAll(db, sql: "SELECT after FROM audit_event WHERE action = 'dataset.languages'")
+    }
+    #expect(audited == ["{\"job\":\(queued.job.id ?? 0),\"languages\":[\"en\",\"fr\"]}"])
   }
 
   @Test func embeddedWorkerReportsJobEndsAndHandsBackRunningJobsWhenStopped() throws {

@@ -105,7 +105,9 @@ public struct StepReport: Sendable, Codable, Equatable {
 
   private func countExamples(_ label: String) -> Int { examples.reduce(0) { $0 + ($1.label == label ? 1 : 0) } }
 
-  private mutating func addExample(id: Int, label: String, text: String) {
+  /// Adds an example (redacted, then cut to ``snippetLength``) unless `label` has
+  /// ``examplesPerLabel`` already: for documents known only after the stream (near-dedup).
+  public mutating func addExample(id: Int, label: String, text: String) {
     guard countExamples(label) < Self.examplesPerLabel else { return }
     // Redact before truncating so a cut never leaves half an address behind.
     let prefix = String(text.prefix(Self.snippetLength * 2))

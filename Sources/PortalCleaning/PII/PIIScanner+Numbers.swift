@@ -99,8 +99,8 @@ extension PIIScanner {
     if digits.count == 15 && PIIChecksums.nir(digits, corsica: nil) && (lengths.count == 1 || lengths.count >= 5) {
       return .nir
     }
-    if (13...19).contains(digits.count) && (2...6).contains(digits[0]) && sameSeparator && isCardShape(lengths)
-      && PIIChecksums.luhn(digits)
+    if (13...19).contains(digits.count) && (2...6).contains(digits[0]) && sameSeparator
+      && isCardShape(lengths, spaced: run.separators.allSatisfy { $0 == 0x20 }) && PIIChecksums.luhn(digits)
     {
       return .card
     }
@@ -110,10 +110,27 @@ extension PIIScanner {
     return isNationalPhone(run, lengths: lengths) ? .phone : nil
   }
 
-  private func isCardShape(_ lengths: [Int]) -> Bool {
+  private func isCardShape(_ lengths: [Int], spaced: Bool) -> Bool {
     if lengths.count == 1 { return true }
     if lengths == [4, 6, 5] || lengths == [4, 6, 4] { return true }  // Amex, Diners
-    return lengths.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(lengths.last ?? 0)
+    if lengths.dropLast().allSatisfy({ $0 == 4 }) && (1...4).contains(lengths.last ?? 0) { return true }
+    // OCR puts stray spaces inside groups ("4111 1111 1111 111 1"): the printed shape's
+    // group boundaries must all be there, plus at most two extra splits. Only with
+    // spaces (a stray '-' or '.' is not OCR damage), and the Luhn check still applies.
+    guard spaced else { return false }
+    let total = lengths.reduce(0, +)
+    var cuts = Set<Int>()
+    var sum = 0
+    for length in lengths.dropLast() {
+      sum += length
+      cuts.insert(sum)
+    }
+    let fours = Set(stride(from: 4, to: total, by: 4))
+    let shapes: [Set<Int>] = [fours, [4, 10]]
+    return shapes.contains { shape in
+      shape.count >= 2 && shape.isSubset(of: cuts) && cuts.count - shape.count <= 2
+        && (shape != [4, 10] || total == 15 || total == 14)
+    }
   }
 
   private func isNationalPhone(_ run: DigitRun, lengths: [Int]) -> Bool {
@@ -130,11 +147,12 @@ extension PIIScanner {
   }
 
   /// IBAN: two upper-case letters, two check digits, then the country's length of letters
-  /// and digits, optionally in space-separated groups.
+  /// and digits, optionally in space-separated groups. Single spaces may fall anywhere
+  /// after the country code ("FR 76 …", OCR's "3000 60 00"): the exact length, a boundary
+  /// after it and the mod-97 check keep words and other numbers out.
   func iban(at start: Int) -> PIIMatch? {
     let count = bytes.count
-    guard start + 4 < count, Self.isUpper(bytes[start + 1]), Self.isDigit(bytes[start + 2]),
-      Self.isDigit(bytes[start + 3]),
+    guard start + 4 < count, Self.isUpper(bytes[start + 1]),
       let length = PIIChecksums.ibanLengths[String(decoding: bytes[start..<start + 2], as: UTF8.self)]
     else { return nil }
     var characters: [UInt8] = []
@@ -143,6 +161,8 @@ extension PIIScanner {
     while index < count && characters.count < length {
       let byte = bytes[index]
       if Self.isDigit(byte) || Self.isUpper(byte) {
+        // The two check digits follow the country code.
+        if (characters.count == 2 || characters.count == 3) && !Self.isDigit(byte) { return nil }
         characters.append(byte)
         end = index + 1
       } else if byte != 0x20 || index + 1 >= count || !Self.isAlphanumeric(bytes[index + 1]) {

@@ -4,14 +4,15 @@ import PortalCore
 import TerminalKit
 
 /// Enter on a job: everything about it in a scrollable box — state, attempts, versions,
-/// times, its parameters and checkpoint (JSON, pretty-printed) and its error in full.
+/// times, its parameters (JSON, pretty-printed), its error in full, and the lineage and
+/// report of the version it produced (per step counts, PII per type, examples).
 final class JobDetailOverlay: Overlay {
   private let lines: [(String, ThemeRole)]
   private var scroll = 0
   private var pageHeight = 1
   private let title: String
 
-  init(row: JobRow, format: TUIFormat) {
+  init(row: JobRow, report: JobReport?, format: TUIFormat) {
     let job = row.job
     title = "Job \(job.id ?? 0) — \(job.kind.rawValue) of \(SafeText.line(row.datasetSlug))"
     var lines: [(String, ThemeRole)] = [
@@ -35,10 +36,12 @@ final class JobDetailOverlay: Overlay {
     lines.append(("", .text))
     lines.append(("Parameters", .accent))
     lines += Self.pretty(job.parameters).map { ($0, .text) }
-    if let checkpoint = job.checkpoint {
+    if let report {
       lines.append(("", .text))
-      lines.append(("Report / checkpoint", .accent))
-      lines += Self.pretty(checkpoint).map { ($0, .text) }
+      // Section titles start in the first column; their contents are indented.
+      lines += report.textLines().map { line in
+        (line, line.isEmpty || line.hasPrefix(" ") || line.hasPrefix("No report") ? .text : .accent)
+      }
     }
     self.lines = lines
   }

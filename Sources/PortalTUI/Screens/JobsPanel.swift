@@ -56,7 +56,9 @@ struct JobsPanel {
   /// Enter: the job's parameters, report and error in an overlay.
   func showDetails(app: App) {
     guard let row = selected else { return }
-    app.present(JobDetailOverlay(row: row, format: app.options.format))
+    // One small read (the produced version's report); a failure leaves it out.
+    let report = row.job.id.flatMap { try? app.session.jobReport($0) }
+    app.present(JobDetailOverlay(row: row, report: report, format: app.options.format))
   }
 
   /// Cancel (after a confirmation) or retry the job under the cursor.

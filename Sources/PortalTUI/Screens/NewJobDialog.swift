@@ -21,6 +21,12 @@ final class NewJobDialog: Overlay {
   private var steps = PortalSession.cleaningSteps.map {
     Checkbox(label: $0, isChecked: ["normalize", "pii", "dedup"].contains($0))
   }
+  /// A clean's optional settings (empty keeps the default shown as placeholder).
+  private var settings: [(label: String, field: TextField)] = [
+    ("Min length (quality)", NewJobDialog.numberField(placeholder: "100")),
+    ("Checkpoint every", NewJobDialog.numberField(placeholder: "500")),
+    ("Max attempts", NewJobDialog.numberField(placeholder: "3")),
+  ]
   private var focus = 0
   private var message: (String, ThemeRole)?
   private var queuing = false
@@ -30,8 +36,18 @@ final class NewJobDialog: Overlay {
   var capturesText: Bool { false }
 
   private var selectedKind: Job.Kind { Self.kinds[kind.selectedIndex].0 }
-  private var focusCount: Int { selectedKind == .clean ? 1 + steps.count : 1 }
+  private var focusCount: Int { selectedKind == .clean ? 1 + steps.count + settings.count : 1 }
   private var chosenSteps: [String] { steps.filter(\.isChecked).map(\.label) }
+  private var chosenSettings: CleanSettings {
+    let values = settings.map { Int($0.field.text) }
+    return CleanSettings(minLength: values[0], checkpointEvery: values[1], maxAttempts: values[2])
+  }
+
+  private static func numberField(placeholder: String) -> TextField {
+    var field = TextField(placeholder: placeholder, maxLength: 7)
+    field.allowedCharacters = { $0.isASCII && $0.isNumber }
+    return field
+  }
 
   /// `about 0:03 for 1,234 samples` from the per-step rates.
   static func estimate(kind: Job.Kind, steps: [String], samples: Int, format: TUIFormat) -> String {
@@ -53,6 +69,8 @@ final class NewJobDialog: Overlay {
         _ = kind.handle(event)
       } else if steps.indices.contains(focus - 1) {
         _ = steps[focus - 1].handle(event)
+      } else if settings.indices.contains(focus - 1 - steps.count) {
+        _ = settings[focus - 1 - steps.count].field.handle(event)
       }
     }
     focus = min(focus, focusCount - 1)
@@ -62,6 +80,7 @@ final class NewJobDialog: Overlay {
   private func queue(app: App) {
     let kind = selectedKind
     let steps = chosenSteps
+    let settings = chosenSettings
     if kind == .clean && steps.isEmpty {
       message = ("Choose at least one step (Space ticks the step under the cursor).", .error)
       return
@@ -72,7 +91,7 @@ final class NewJobDialog: Overlay {
     message = ("Queuing…", .muted)
     app.submit({ () throws -> JobRow in
       switch kind {
-      case .clean: try session.queueClean(slug, steps: steps)
+      case .clean: try session.queueClean(slug, steps: steps, settings: settings)
       case .scan: try session.queueScan(slug)
       case .ocr: try session.queueOCR(slug)
       default: try session.queueTranscription(slug)
@@ -94,7 +113,7 @@ final class NewJobDialog: Overlay {
   func render(_ context: RenderContext, in rect: Rect) {
     let terminal = context.terminal
     let isClean = selectedKind == .clean
-    let height = min(rect.height, 9 + (isClean ? steps.count + 1 : 0))
+    let height = min(rect.height, 9 + (isClean ? steps.count + settings.count + 2 : 0))
     let box = rect.centered(Size(width: min(72, rect.width - 2), height: height))
     terminal.fill(box, style: context.style(.text))
     terminal.drawBox(
@@ -111,7 +130,9 @@ final class NewJobDialog: Overlay {
       into: terminal, in: Rect(x: inner.x + 8, y: y, width: min(24, inner.width - 8), height: 1), focused: focus == 0)
     y += 2
     if isClean {
-      terminal.put(text: "Steps (Space ticks, in this order)", in: inner.row(y - inner.y), style: context.style(.muted))
+      terminal.put(
+        text: "Steps (Space ticks; run top to bottom, near-dedup after all others)", in: inner.row(y - inner.y),
+        style: context.style(.muted))
       y += 1
       for (index, step) in steps.enumerated() where y < inner.maxY {
         var box = step
@@ -120,6 +141,19 @@ final class NewJobDialog: Overlay {
         box.render(
           into: terminal, in: Rect(x: inner.x + 2, y: y, width: inner.width - 2, height: 1), focused: focus == index + 1
         )
+        y += 1
+      }
+      y += 1
+      for (index, setting) in settings.enumerated() where y < inner.maxY {
+        terminal.put(
+          text: setting.label, in: Rect(x: inner.x, y: y, width: 22, height: 1), style: context.style(.muted))
+        var field = setting.field
+        field.styles.field = context.style(.text).adding(.underline)
+        field.styles.focused = focusedStyle
+        field.styles.placeholder = context.style(.muted).adding(.underline)
+        field.render(
+          into: terminal, in: Rect(x: inner.x + 22, y: y, width: 9, height: 1),
+          focused: focus == 1 + steps.count + index)
         y += 1
       }
       y += 1

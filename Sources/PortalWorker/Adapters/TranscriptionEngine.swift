@@ -7,6 +7,14 @@ public protocol TranscriptionEngine: Sendable {
   var name: String { get }
   /// Transcribes an audio file of any format ffmpeg reads.
   func transcribe(_ audio: URL, shouldStop: @escaping @Sendable () -> Bool) throws -> Transcript
+  /// The engine's measured word error rate (0–1) and on what it was measured, for
+  /// reports; nil when nobody measured it.
+  var measuredWordErrorRate: (rate: Double, measuredOn: String)? { get }
+}
+
+extension TranscriptionEngine {
+  /// Unmeasured by default: a configured engine states its own figure.
+  public var measuredWordErrorRate: (rate: Double, measuredOn: String)? { nil }
 }
 
 /// What an engine heard: segments with times.

@@ -11,9 +11,9 @@ public struct PortalCleaningPipeline: TextCleaningPipeline {
   private let piiSteps: Set<String>
 
   /// Creates a pipeline running `kinds` in order.
-  public init(kinds: [StepKind]) throws {
+  public init(kinds: [StepKind], options: CleaningOptions = CleaningOptions()) throws {
     do {
-      pipeline = try Pipeline(kinds: kinds)
+      pipeline = try Pipeline(kinds: kinds, options: options)
     } catch {
       throw JobFailure("cannot set up the cleaning steps: \(error)", retryable: false)
     }
@@ -37,8 +37,15 @@ public struct PortalCleaningPipeline: TextCleaningPipeline {
       CleaningStepReport(
         step: report.step, itemsIn: report.itemsIn, itemsOut: report.itemsOut, changed: report.changed,
         removed: report.removed, dropsByRule: report.dropsByRule, findings: report.findings,
-        examples: report.examples.map { .init(id: $0.id, label: $0.label, snippet: $0.snippet) })
+        examples: report.examples.map { .init(id: $0.id, label: $0.label, snippet: $0.snippet) },
+        clusters: report.duplicateGroups.map { .init(kept: $0.kept, removed: $0.removed) })
     }
+  }
+
+  public mutating func addLateExamples(step: String, label: String, documents: [(id: Int, text: String)]) {
+    guard var reports = finalReports, let index = reports.firstIndex(where: { $0.step == step }) else { return }
+    for document in documents { reports[index].addExample(id: document.id, label: label, text: document.text) }
+    finalReports = reports
   }
 
   public var piiFindings: [String: Int]? {
@@ -64,9 +71,16 @@ public struct PortalCleaningPipeline: TextCleaningPipeline {
     public var availableSteps: [String] { StepKind.allCases.filter { $0 != .piiScan }.map(\.rawValue) }
 
     public func makePipeline(steps: [String], detectOnly: Bool) throws -> any TextCleaningPipeline {
+      try makePipeline(steps: steps, detectOnly: detectOnly, minLength: nil)
+    }
+
+    public func makePipeline(steps: [String], detectOnly: Bool, minLength: Int?) throws -> any TextCleaningPipeline {
       if detectOnly { return try PortalCleaningPipeline(kinds: [.piiScan]) }
+      var options = CleaningOptions()
+      if let minLength { options.quality.minCharacters = max(0, minLength) }
       do {
-        return try PortalCleaningPipeline(kinds: try StepKind.parse(steps.joined(separator: ",")))
+        return try PortalCleaningPipeline(
+          kinds: try StepKind.parse(steps.joined(separator: ",")), options: options)
       } catch let error as CleaningError {
         throw JobFailure(error.description, retryable: false)
       }

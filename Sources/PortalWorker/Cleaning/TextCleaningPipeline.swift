@@ -17,6 +17,21 @@ public struct CleaningDocument: Sendable, Codable, Equatable {
 
 /// What one step did over the run (the report's per-step table).
 public struct CleaningStepReport: Sendable, Codable, Equatable {
+  /// Duplicates found together: the document kept and those removed (ids are input
+  /// sample ordinals).
+  public struct Cluster: Sendable, Codable, Equatable {
+    /// The ordinal kept.
+    public var kept: Int
+    /// The ordinals removed as its duplicates.
+    public var removed: [Int]
+
+    /// Creates a cluster.
+    public init(kept: Int, removed: [Int]) {
+      self.kept = kept
+      self.removed = removed
+    }
+  }
+
   /// A few documents a person can check.
   public struct Example: Sendable, Codable, Equatable {
     public var id: Int
@@ -42,12 +57,17 @@ public struct CleaningStepReport: Sendable, Codable, Equatable {
   /// Counts per finding label (PII types, languages).
   public var findings: [String: Int]
   public var examples: [Example]
+  /// Duplicate clusters of a dedup step (the first 50; `findings["duplicate_groups"]`
+  /// counts them all).
+  public var clusters: [Cluster]
 
   /// Creates a step report.
   public init(
     step: String, itemsIn: Int = 0, itemsOut: Int = 0, changed: Int = 0, removed: Int = 0,
-    dropsByRule: [String: Int] = [:], findings: [String: Int] = [:], examples: [Example] = []
+    dropsByRule: [String: Int] = [:], findings: [String: Int] = [:], examples: [Example] = [],
+    clusters: [Cluster] = []
   ) {
+    self.clusters = clusters
     self.step = step
     self.itemsIn = itemsIn
     self.itemsOut = itemsOut
@@ -64,7 +84,7 @@ public struct CleaningStepReport: Sendable, Codable, Equatable {
     case itemsOut = "items_out"
     case changed, removed
     case dropsByRule = "drops_by_rule"
-    case findings, examples
+    case findings, examples, clusters
   }
 }
 
@@ -85,6 +105,14 @@ public protocol TextCleaningPipeline: Sendable {
   func saveState() throws -> Data
   /// Restores what `saveState()` wrote.
   mutating func restoreState(_ data: Data) throws
+  /// After `finish()`: adds examples of documents found only then (near-duplicates),
+  /// with their text, to `step`'s report.
+  mutating func addLateExamples(step: String, label: String, documents: [(id: Int, text: String)])
+}
+
+extension TextCleaningPipeline {
+  /// Pipelines without late steps keep no late examples.
+  public mutating func addLateExamples(step: String, label: String, documents: [(id: Int, text: String)]) {}
 }
 
 /// Makes pipelines from the step names a user chose (`--steps normalize,pii,dedup`).
@@ -93,4 +121,13 @@ public protocol TextCleaningPipelineFactory: Sendable {
   var availableSteps: [String] { get }
   /// A pipeline running `steps` in order; `detectOnly` for a `scan` job (PII counted, text kept).
   func makePipeline(steps: [String], detectOnly: Bool) throws -> any TextCleaningPipeline
+  /// The same with the quality step's minimum length in characters (nil: its default).
+  func makePipeline(steps: [String], detectOnly: Bool, minLength: Int?) throws -> any TextCleaningPipeline
+}
+
+extension TextCleaningPipelineFactory {
+  /// Factories without a quality step ignore the minimum length.
+  public func makePipeline(steps: [String], detectOnly: Bool, minLength: Int?) throws -> any TextCleaningPipeline {
+    try makePipeline(steps: steps, detectOnly: detectOnly)
+  }
 }

@@ -8,16 +8,20 @@ public struct CleanParameters: Codable, Sendable, Equatable {
   public var steps: [String]
   /// Input documents per checkpoint.
   public var checkpointEvery: Int?
+  /// The quality step's minimum length in characters (its default when nil).
+  public var minLength: Int?
 
   /// Creates parameters.
-  public init(steps: [String], checkpointEvery: Int? = nil) {
+  public init(steps: [String], checkpointEvery: Int? = nil, minLength: Int? = nil) {
     self.steps = steps
     self.checkpointEvery = checkpointEvery
+    self.minLength = minLength
   }
 
   enum CodingKeys: String, CodingKey {
     case steps
     case checkpointEvery = "checkpoint_every"
+    case minLength = "min_length"
   }
 }
 
@@ -29,10 +33,13 @@ struct CleanJobHandler: JobHandler {
 
   func run(_ context: JobContext) throws -> JobResult {
     let parameters = try context.parameters(CleanParameters.self)
-    let pipeline = try factory.makePipeline(steps: parameters.steps, detectOnly: detectOnly)
+    let pipeline = try factory.makePipeline(
+      steps: parameters.steps, detectOnly: detectOnly, minLength: parameters.minLength)
     var processor = CleanProcessor(
       pipeline: pipeline, makesVersion: !detectOnly, chunkSize: max(1, parameters.checkpointEvery ?? 500))
-    return try SampleJobDriver.run(&processor, context: context)
+    var result = try SampleJobDriver.run(&processor, context: context)
+    result.setsLanguages = !detectOnly && parameters.steps.contains("lang")
+    return result
   }
 }
 
@@ -100,7 +107,23 @@ struct CleanProcessor: SampleProcessor {
   mutating func finish(context: JobContext) throws -> [Int64] {
     let dropped = try pipeline.finish()
     guard !dropped.isEmpty, let input = context.job.versionID else { return [] }
+    try addNearDuplicateExamples(input: input, context: context)
     return try context.catalog.sampleIDs(ofVersion: input, ordinals: dropped)
+  }
+
+  /// Near-duplicates are known only after the stream, when their text is gone: re-reads
+  /// the first removed document of the first clusters for the report's examples.
+  private mutating func addNearDuplicateExamples(input: Int64, context: JobContext) throws {
+    guard let report = pipeline.reports().first(where: { $0.step == "near-dedup" }) else { return }
+    var documents: [(id: Int, text: String)] = []
+    for cluster in report.clusters.prefix(3) {
+      guard let removed = cluster.removed.first,
+        let row = try context.catalog.samples(ofVersion: input, from: removed, limit: 1).first,
+        row.sample.ordinal == removed, case .success(let text) = SampleText.read(row)
+      else { continue }
+      documents.append((removed, text))
+    }
+    pipeline.addLateExamples(step: "near-dedup", label: "near_duplicate", documents: documents)
   }
 
   private func kept(_ steps: [CleaningStepReport]) -> Int { steps.last?.itemsOut ?? reading.step.itemsOut }

@@ -34,6 +34,9 @@ struct MediaJobReport: Codable, Sendable {
   /// Transcription: seconds of audio and segments heard.
   var audioSeconds = 0.0
   var segments = 0
+  /// Transcription: the engine's measured word error rate and what it was measured on.
+  var wordErrorRate: Double?
+  var wordErrorRateNote: String?
   var problemCount = 0
   var problems: [Problem] = []
 
@@ -70,6 +73,8 @@ struct MediaJobReport: Codable, Sendable {
     case lowConfidenceWords = "words_below_60"
     case audioSeconds = "audio_seconds"
     case segments
+    case wordErrorRate = "word_error_rate"
+    case wordErrorRateNote = "word_error_rate_note"
     case problemCount = "problem_count"
     case problems
   }

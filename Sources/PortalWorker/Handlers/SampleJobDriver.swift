@@ -61,8 +61,8 @@ enum SampleJobDriver {
     var staging: StagingVersion?
     if let origin = processor.origin {
       let stage = try context.stagingVersion(origin: origin, resuming: saved?.versionID)
-      if saved?.versionID != stage.versionID { saved = nil }  // the old stage is gone: start over
-      staging = stage
+      if !stage.resumed { saved = nil }  // the old stage is gone: start over
+      staging = stage.staging
     }
     if let saved { processor.state = saved.state }
     var nextInput = saved?.nextInput ?? 0

@@ -76,8 +76,8 @@ struct ItemsJobHandler: JobHandler {
     let total = parameters.items ?? 10
     let every = max(1, parameters.every ?? 5)
     let saved = context.savedCheckpoint(Checkpoint.self)
-    let staging = try context.stagingVersion(origin: .clean, resuming: saved?.versionID)
-    var next = saved?.versionID == staging.versionID ? saved?.next ?? 0 : 0
+    let (staging, resumed) = try context.stagingVersion(origin: .clean, resuming: saved?.versionID)
+    var next = resumed ? saved?.next ?? 0 : 0
     let files = OutputFiles(context)
     while next < total {
       try context.checkStop()

@@ -30,6 +30,8 @@ struct TranscribeProcessor: SampleProcessor {
   init(engine: any TranscriptionEngine) {
     self.engine = engine
     state = MediaJobReport(engine: engine.name, step: "transcribe")
+    state.wordErrorRate = engine.measuredWordErrorRate?.rate
+    state.wordErrorRateNote = engine.measuredWordErrorRate?.measuredOn
   }
 
   mutating func process(_ rows: [SampleRow], context: JobContext) throws -> [OutputItem] {
@@ -67,6 +69,7 @@ struct TranscribeProcessor: SampleProcessor {
         let name = String(format: "asr/%08d", row.sample.ordinal)
         let data = Data(transcript.text.utf8)
         state.segments += transcript.segments.count
+        state.words += transcript.text.split(whereSeparator: \.isWhitespace).count
         state.audioSeconds += transcript.segments.last?.end ?? 0
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
@@ -91,7 +94,7 @@ struct TranscribeProcessor: SampleProcessor {
   func result(inputCount: Int) throws -> (report: String, summary: String, piiScan: PIIScanRecord?) {
     try state.check(inputCount: inputCount)
     let summary =
-      "transcribed \(state.step.itemsOut) of \(state.step.itemsIn) recordings with \(state.engine), \(state.problemCount) skipped"
+      "transcribed \(state.step.itemsOut) of \(state.step.itemsIn) recordings (\(state.words) words) with \(state.engine), \(state.problemCount) skipped"
     return (state.json(), summary, nil)
   }
 }

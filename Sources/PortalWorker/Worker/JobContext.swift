@@ -139,14 +139,33 @@ public final class JobContext: Sendable {
     try guarded { try catalog.saveCheckpoint(lease, checkpoint: Self.encode(value), done: done, total: total) }
   }
 
-  /// The staged version an earlier attempt was writing, or a new one.
-  public func stagingVersion(origin: DatasetVersion.Origin, resuming versionID: Int64?) throws -> StagingVersion {
+  /// The staged version an earlier attempt was writing (`resumed`), or a new one. A
+  /// staged version whose files are no longer all on disk (deleted, or the disk was
+  /// restored) is not resumed: it is dropped with the checkpoint and the job starts over.
+  /// When `resumed` is false the caller must ignore its saved checkpoint (a new version
+  /// may even reuse the dropped one's id).
+  public func stagingVersion(origin: DatasetVersion.Origin, resuming versionID: Int64?) throws -> (
+    staging: StagingVersion, resumed: Bool
+  ) {
     if let versionID, let staged = try catalog.stagingVersion(ofJob: jobID, versionID: versionID) {
-      return staged
+      if try stagedFilesIntact(staged) { return (staged, true) }
+      try guarded { try catalog.restartJobOutput(lease) }
+      setProgress(done: 0, total: flags.withLock { $0.total })
+      flags.withLock { $0.doneAtStart = 0 }
     }
-    return try catalog.beginVersion(
+    let fresh = try catalog.beginVersion(
       of: job.datasetID, creating: nil, origin: origin, parameters: job.parameters, createdBy: job.queuedBy,
       jobID: jobID)
+    return (fresh, false)
+  }
+
+  /// Whether every file the staged version refers to is on disk with its recorded size.
+  private func stagedFilesIntact(_ staged: StagingVersion) throws -> Bool {
+    try catalog.files(ofVersion: staged.versionID).allSatisfy { file in
+      let path = URL(fileURLWithPath: file.root).appendingPathComponent(file.relativePath).path
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber
+      return size?.int64Value == file.size
+    }
   }
 
   /// Writes output and the checkpoint that covers it in one transaction.

@@ -21,12 +21,16 @@ public struct JobResult: Sendable {
   public var scannedVersionID: Int64?
   /// One line for people.
   public var summary: String
+  /// Whether publishing sets the dataset's languages from the samples' (a language
+  /// identification step ran).
+  public var setsLanguages: Bool
 
   /// Creates a result.
   public init(
     staging: StagingVersion? = nil, report: String = "{}", piiScan: PIIScanRecord? = nil,
-    scannedVersionID: Int64? = nil, summary: String
+    scannedVersionID: Int64? = nil, summary: String, setsLanguages: Bool = false
   ) {
+    self.setsLanguages = setsLanguages
     self.staging = staging
     self.report = report
     self.piiScan = piiScan

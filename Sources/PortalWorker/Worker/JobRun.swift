@@ -37,12 +37,12 @@ struct JobRun: Sendable {
       case .success(let result):
         let done = try catalog.completeJob(
           context.lease, publishing: result.staging, report: result.report, piiScan: result.piiScan,
-          scannedVersionID: result.scannedVersionID,
+          scannedVersionID: result.scannedVersionID, setLanguages: result.setsLanguages,
           audit: audit("job.complete", after: ["state": "succeeded", "summary": result.summary]))
         worker.report(event(.succeeded, result.summary, version: done.resultVersionID))
       case .failure(JobStop.cancelled):
-        try catalog.finishJob(context.lease, .cancelled, audit: audit("job.cancelled", after: ["state": "cancelled"]))
         discardOutputs()
+        try catalog.finishJob(context.lease, .cancelled, audit: audit("job.cancelled", after: ["state": "cancelled"]))
         worker.report(event(.cancelled, "cancelled"))
       case .failure(JobStop.leaseLost):
         worker.report(event(.leaseLost, JobQueueError.leaseLost(jobID: context.jobID).description))
@@ -75,15 +75,19 @@ struct JobRun: Sendable {
       ? Date().addingTimeInterval(options.retry.delay(afterAttempt: job.attempt, random: Double.random(in: 0..<1)))
       : nil
     let kept = "attempt \(job.attempt) of \(job.maxAttempts): \(message)"
+    // A retry resumes from the files written so far; a job that has ended never will.
+    if retryAt == nil { discardOutputs() }
     let ended = try catalog.finishJob(
       context.lease, .failed(error: kept, retryAt: retryAt), audit: audit("job.fail", after: ["error": kept]))
-    // A retry resumes from the files written so far; a job that has ended never will.
-    if ended.state == .failed { discardOutputs() }
     worker.report(event(ended.state == .retryable ? .retrying : .failed, kept))
   }
 
-  /// Removes the files of a job that ended without a result (cancelled, or failed for
-  /// good): nothing refers to them, and after a full disk they are what fills it.
+  /// Removes the files of a job that ends without a result (cancelled, or failed for
+  /// good): after a full disk they are what fills it. Done BEFORE the transaction that
+  /// ends the job (which drops its staged version and checkpoint): once the job is
+  /// ended, a retry may start writing these names again at once. Should that
+  /// transaction fail, the checkpoint survives without its files, and the next attempt
+  /// sees them missing and starts over.
   private func discardOutputs() {
     try? FileManager.default.removeItem(at: context.outputDirectory)
   }
