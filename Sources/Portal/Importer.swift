@@ -19,13 +19,13 @@ struct Importer {
   /// Files at least this large are streamed alone, their samples written in batches,
   /// so memory stays bounded whatever the file.
   static let streamThreshold: Int64 = 16 << 20
-  static let chunkFiles = Int(ProcessInfo.processInfo.environment["PORTAL_X_CHUNK"] ?? "") ?? 1024
+  static let chunkFiles = 1024
   static let chunkBytes: Int64 = 64 << 20
   /// Reading this many bytes or more makes an import a bulk one: its staging batches
   /// leave the WAL's fold-back to the next writer (`Catalog.deferCheckpoints`: it
   /// doubled the page writes of the import's only writer thread).
   static let bulkBytes: Int64 = 32 << 20
-  static let sampleBatch = Int(ProcessInfo.processInfo.environment["PORTAL_X_BATCH"] ?? "") ?? 50_000
+  static let sampleBatch = 50_000
 
   /// What reading produced.
   struct Outcome {
@@ -68,10 +68,9 @@ struct Importer {
   /// Whether large files are read two at a time by default: only with a core to spare
   /// beyond the reader and the writer. On two cores the second reader took CPU from the
   /// writer, which bounds the import (measured: 4.1 s with it, 3.96 s without, median
-  /// of four full-size benchmark imports each).
-  static let readAheadByDefault =
-    ProcessInfo.processInfo.environment["PORTAL_X_READAHEAD"].map { $0 == "1" }
-    ?? (ProcessInfo.processInfo.activeProcessorCount >= 3)
+  /// of four full-size benchmark imports each; again after the writer got cheaper:
+  /// 3.2-3.9 s with it, 2.9-3.1 s without).
+  static let readAheadByDefault = ProcessInfo.processInfo.activeProcessorCount >= 3
 
   /// Analyses or carries over `items` in order and appends them to the staging version.
   func run(
@@ -175,6 +174,8 @@ struct Importer {
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, chunk.count))
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let directories = OpenDirectories()
+      defer { directories.release() }
       while true {
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
         guard index < chunk.count else { return }
@@ -182,7 +183,7 @@ struct Importer {
         var samples: [AnalyzedSample] = []
         let file: AnalyzedFile
         do {
-          file = try analyzer.analyze(entry) { samples.append($0) }
+          file = try analyzer.analyze(entry, directories: directories) { samples.append($0) }
         } catch {
           var failed = AnalyzedFile(entry: entry)
           failed.problems = [FileProblem(path: entry.path, reason: "\(error)")]

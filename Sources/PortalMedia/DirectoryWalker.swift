@@ -80,9 +80,9 @@ public struct DirectoryWalker: Sendable {
   /// Entry order: relative path (UTF-8 byte order), then root.
   private static func precedes(_ lhs: FileEntry, _ rhs: FileEntry) -> Bool {
     if lhs.relativePath != rhs.relativePath {
-      return lhs.relativePath.utf8.lexicographicallyPrecedes(rhs.relativePath.utf8)
+      return POSIX.bytePrecedes(lhs.relativePath, rhs.relativePath)
     }
-    return lhs.root.utf8.lexicographicallyPrecedes(rhs.root.utf8)
+    return POSIX.bytePrecedes(lhs.root, rhs.root)
   }
 
   private static func isSorted(_ entries: [FileEntry]) -> Bool {
@@ -159,10 +159,10 @@ public struct DirectoryWalker: Sendable {
     case directory(PendingDirectory)
 
     /// The name's place among its siblings: a directory sorts as `name/`.
-    var key: Substring.UTF8View {
+    var key: String {
       switch self {
-      case .file(let entry): entry.relativePath[...].utf8
-      case .directory(let directory): (directory.relative + "/")[...].utf8
+      case .file(let entry): entry.relativePath
+      case .directory(let directory): directory.relative + "/"
       }
     }
   }
@@ -213,7 +213,7 @@ public struct DirectoryWalker: Sendable {
       }
     }
     // The names are sorted already; only a directory's `/` can move it.
-    if hasDirectories { children.sort { $0.key.lexicographicallyPrecedes($1.key) } }
+    if hasDirectories { children.sort { POSIX.bytePrecedes($0.key, $1.key) } }
     return children
   }
 
@@ -270,7 +270,7 @@ public struct DirectoryWalker: Sendable {
       if name == "." || name == ".." || (!options.includeHidden && name.hasPrefix(".")) { continue }
       names.append(name)
     }
-    names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    names.sort(by: POSIX.bytePrecedes)
     return names
   }
 

