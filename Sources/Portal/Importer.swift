@@ -125,7 +125,7 @@ struct Importer {
         chunkBytes += window[end].entry.size
         end += 1
       }
-      let chunk = Array(window[..<end])
+      let chunk = end == window.count ? window : Array(window[..<end])
       let results = PhaseTimings.measure("import.analyse chunks (wall)") { analyse(chunk, analyzer: analyzer) }
       var batch = ImportBatch()
       for (item, result) in zip(chunk, results) {

@@ -47,17 +47,19 @@ struct SampleInserter {
     sqlite3_reset(grouped)
     for (samples, fileID) in groups {
       try samples.withUnsafeBufferPointer { rows in
+        // Through a pointer: a subscript would copy each `Sample` (retaining its strings).
+        guard let first = rows.baseAddress else { return }
         for sample in rows.indices {
           if row < groupedRows {
             let slot = row % Self.rowsPerStatement
-            bind(rows[sample], at: Int32(slot * Self.columns), fileID: fileID, version: version, to: grouped)
+            bind(first + sample, at: Int32(slot * Self.columns), fileID: fileID, version: version, to: grouped)
             if slot == Self.rowsPerStatement - 1 {
               try SQLiteBinding.step(grouped, db: db)
               sqlite3_reset(grouped)
             }
           } else {
             sqlite3_reset(handle)
-            bind(rows[sample], at: 0, fileID: fileID, version: version, to: handle)
+            bind(first + sample, at: 0, fileID: fileID, version: version, to: handle)
             try SQLiteBinding.step(handle, db: db)
           }
           row += 1
@@ -70,18 +72,20 @@ struct SampleInserter {
     }
   }
 
-  private func bind(_ sample: Sample, at base: Int32, fileID: Int64?, version: Int64, to handle: OpaquePointer) {
+  private func bind(
+    _ row: UnsafePointer<Sample>, at base: Int32, fileID: Int64?, version: Int64, to handle: OpaquePointer
+  ) {
     sqlite3_bind_int64(handle, base + 1, version)
-    sqlite3_bind_int64(handle, base + 2, Int64(sample.ordinal))
-    sqlite3_bind_int64(handle, base + 3, fileID ?? sample.fileID)
-    sqlite3_bind_int64(handle, base + 4, sample.offset)
-    sqlite3_bind_int64(handle, base + 5, sample.length)
-    SQLiteBinding.text(handle, base + 6, sample.mediaType.rawValue)
-    SQLiteBinding.text(handle, base + 7, sample.sha256)
-    SQLiteBinding.int(handle, base + 8, sample.durationMillis)
-    SQLiteBinding.int(handle, base + 9, sample.width.map(Int64.init))
-    SQLiteBinding.int(handle, base + 10, sample.height.map(Int64.init))
-    SQLiteBinding.text(handle, base + 11, sample.language)
-    SQLiteBinding.text(handle, base + 12, sample.excerpt)
+    sqlite3_bind_int64(handle, base + 2, Int64(row.pointee.ordinal))
+    sqlite3_bind_int64(handle, base + 3, fileID ?? row.pointee.fileID)
+    sqlite3_bind_int64(handle, base + 4, row.pointee.offset)
+    sqlite3_bind_int64(handle, base + 5, row.pointee.length)
+    SQLiteBinding.text(handle, base + 6, row.pointee.mediaType.rawValue)
+    SQLiteBinding.text(handle, base + 7, row.pointee.sha256)
+    SQLiteBinding.int(handle, base + 8, row.pointee.durationMillis)
+    SQLiteBinding.int(handle, base + 9, row.pointee.width.map(Int64.init))
+    SQLiteBinding.int(handle, base + 10, row.pointee.height.map(Int64.init))
+    SQLiteBinding.text(handle, base + 11, row.pointee.language)
+    SQLiteBinding.text(handle, base + 12, row.pointee.excerpt)
   }
 }
