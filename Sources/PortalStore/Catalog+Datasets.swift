@@ -189,6 +189,7 @@ extension Catalog {
       "CASE d.sensitivity WHEN 'public' THEN 0 WHEN 'internal' THEN 1 WHEN 'confidential' THEN 2 ELSE 3 END"
     case .licence: "coalesce(d.licence, '')"
     case .updated: "d.updated_at"
+    case .lastJob: "coalesce(last_job_kind || ' ' || last_job_state, '')"
     }
   }
 

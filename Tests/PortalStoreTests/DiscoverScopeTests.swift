@@ -68,4 +68,25 @@ struct DiscoverScopeTests {
     let paged = try fixture.catalog.datasets(matching: DatasetQuery(), scope: .everything, limit: 1, offset: 1)
     #expect(paged.map(\.dataset.name) == ["Beta"])
   }
+
+  /// The Datasets table's Last job column sorts: datasets without a job first, then by
+  /// the most recent job's kind and state; reversed, the ones with jobs first.
+  @Test func sortingByLastJobPutsDatasetsWithJobsTogether() throws {
+    let fixture = try StoreFixture()
+    defer { fixture.dir.remove() }
+    // By name the dataset with the job would come first; by last job it comes last.
+    try fixture.addDataset("Beta", excerpts: ["a"])
+    let alpha = try fixture.addDataset("Alpha", excerpts: ["a"])
+    try fixture.addDataset("Gamma", excerpts: ["a"])
+    _ = try fixture.catalog.enqueue([
+      Job(kind: .ocr, datasetID: alpha.id ?? 0, queuedBy: fixture.ownerID)
+    ]) { _ in AuditEvent(at: Date(), actor: "test", action: "job.queue", targetKind: "job", targetID: "") }
+    let ascending = try fixture.catalog.datasets(
+      matching: DatasetQuery(sort: .lastJob), scope: .everything, limit: 10)
+    #expect(ascending.map(\.dataset.name) == ["Beta", "Gamma", "Alpha"])
+    #expect(ascending.last?.lastJobKind == .ocr)
+    let descending = try fixture.catalog.datasets(
+      matching: DatasetQuery(sort: .lastJob, descending: true), scope: .everything, limit: 10)
+    #expect(descending.map(\.dataset.name).first == "Alpha")
+  }
 }
