@@ -71,6 +71,24 @@ import Testing
     #expect(screen.window.rows.map(\.dataset.name).allSatisfy { $0.lowercased().contains("scan") })
   }
 
+  /// An unknown TERM is said on the status line, whole at 80 columns (not cut on the
+  /// title bar), until the first key brings the key hints back.
+  @Test func theTerminalNoticeIsReadableOnTheStatusLineUntilAKey() throws {
+    let demo = try DemoFixture.get()
+    let notice = "TERM 'no-such-terminal-xyz' is unknown here; drawing as xterm-256color"
+    var options = TUIHarness.options()
+    options.terminalNotice = notice
+    let terminal = VirtualTerminal(size: Size(width: 80, height: 24))
+    let app = App(session: demo.owner, terminal: terminal, options: options)
+    app.settle()
+    var rows = terminal.snapshotText().components(separatedBy: "\n").filter { !$0.isEmpty }
+    #expect(rows.last?.contains(notice) == true, "\(rows.last ?? "")")
+    #expect(rows.first?.contains("unknown") == false)
+    TUIHarness.type(app, terminal, [.key(.character("j"))])
+    rows = terminal.snapshotText().components(separatedBy: "\n").filter { !$0.isEmpty }
+    #expect(rows.last?.contains("Search") == true && rows.last?.contains("unknown") == false, "\(rows.last ?? "")")
+  }
+
   @Test func themesSwitchLiveFromThePalette() throws {
     let demo = try DemoFixture.get()
     let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 100, height: 24))
