@@ -89,4 +89,32 @@ struct DiscoverScopeTests {
       matching: DatasetQuery(sort: .lastJob, descending: true), scope: .everything, limit: 10)
     #expect(descending.map(\.dataset.name).first == "Alpha")
   }
+
+  /// Pages read from the end (when the caller passes the total) are the same rows in the
+  /// same order as pages read from the start, for every sort key and direction, ties included.
+  @Test func pagesReadFromTheEndMatchPagesReadFromTheStart() throws {
+    let fixture = try StoreFixture()
+    defer { fixture.dir.remove() }
+    for index in 0..<11 {
+      // Repeated sample counts, sensitivities, visibilities: ties are broken by id both ways.
+      try fixture.addDataset(
+        "Set \(index)", sensitivity: index.isMultiple(of: 3) ? .public : .internal,
+        excerpts: Array(repeating: "x", count: 1 + index % 3))
+    }
+    let total = 11
+    for key in DatasetQuery.SortKey.allCases {
+      for descending in [false, true] {
+        let query = DatasetQuery(sort: key, descending: descending)
+        let all = try fixture.catalog.datasets(matching: query, scope: .everything, limit: 100).map(\.dataset.id)
+        #expect(all.count == total)
+        for offset in 0..<total {
+          let fromStart = try fixture.catalog.datasets(matching: query, scope: .everything, limit: 3, offset: offset)
+          let fromEnd = try fixture.catalog.datasets(
+            matching: query, scope: .everything, limit: 3, offset: offset, total: total)
+          #expect(fromStart.map(\.dataset.id) == Array(all[offset..<min(total, offset + 3)]))
+          #expect(fromEnd.map(\.dataset.id) == fromStart.map(\.dataset.id), "\(key) \(descending) at \(offset)")
+        }
+      }
+    }
+  }
 }

@@ -91,11 +91,13 @@ public final class DatasetsScreen: Screen {
     let generation = window.generation
     let query = query
     let session = app.session
+    let known = window.total
     app.submit(
       key: "datasets.window",
       {
-        let rows = try session.listDatasets(query, limit: limit, offset: start)
+        // Counted first, so deep pages are read from the end (see `listDatasets`).
         let total = count ? try session.countDatasets(query) : nil
+        let rows = try session.listDatasets(query, limit: limit, offset: start, total: total ?? known)
         let index = query.text == nil ? nil : try? session.contentIndexStatus()
         return (rows, total, index)
       },
