@@ -147,6 +147,45 @@ struct PreviewModelTests {
     #expect(why.hasPrefix("corrupt JPEG") && !why.contains("\n"))
   }
 
+  /// Corrupt PNGs and PDFs say what is wrong, not the decoder's bare words ("Read Error",
+  /// "exit status 1"): poppler's first complaint, libpng's error explained.
+  @Test func corruptPNGAndPDFGiveAUsefulReason() throws {
+    let directory = try TemporaryDirectory()
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "Sources/Portal/Demo/Fixtures/board-briefing-pack/offered-items-chart.png")
+    let png = [UInt8](try Data(contentsOf: fixture))
+    func reason(_ path: String, _ type: MediaType) throws -> String {
+      let preview = SamplePreviewer.preview(try source(path, type))
+      guard case .failure(let why) = preview.content else {
+        Issue.record("\(path) decoded: \(preview.content)")
+        return ""
+      }
+      #expect(!why.contains("\n"))
+      return why
+    }
+    let cut = try directory.write("cut.png", Array(png.prefix(png.count / 2)))
+    let cutWhy = try reason(cut, .png)
+    #expect(cutWhy.hasPrefix("corrupt PNG: the file is truncated"), "\(cutWhy)")
+    var damaged = png
+    damaged[29] ^= 0xFF  // the IHDR chunk's CRC
+    let crc = try directory.write("crc.png", damaged)
+    let crcWhy = try reason(crc, .png)
+    #expect(crcWhy.contains("checksum does not match"), "\(crcWhy)")
+    let pdf = Data("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages".utf8)
+    let cutPDF = try directory.write("cut.pdf", [UInt8](pdf))
+    let pdfWhy = try reason(cutPDF, .pdf)
+    #expect(pdfWhy.hasPrefix("corrupt PDF: ") && !pdfWhy.contains("exit status"), "\(pdfWhy)")
+    #expect(pdfWhy.contains("Error"), "poppler's own words: \(pdfWhy)")
+  }
+
+  @Test func libpngMessagesAreExplained() {
+    #expect(ImageDecoder.pngReason("Read Error").hasPrefix("the file is truncated"))
+    #expect(ImageDecoder.pngReason("IDAT: CRC error").contains("IDAT chunk's checksum"))
+    #expect(ImageDecoder.pngReason("IDAT: incorrect data check").hasPrefix("the compressed image data is damaged"))
+    #expect(ImageDecoder.pngReason("something new") == "something new")
+  }
+
   @Test func deepAndHugeJSONIsFoldedNotExpanded() {
     let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
     let printed = JSONPrettyPrinter.print(Array(deep.utf8))
