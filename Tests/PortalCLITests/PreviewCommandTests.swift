@@ -159,4 +159,24 @@ struct PreviewCommandTests {
       #expect(!audio.stdout.contains("\n\n"), "blank rows where the waveform was: \(audio.stdout)")
     }
   }
+
+  /// A short note with bells and a DCS sequence is imported as text, not skipped as
+  /// binary, and its preview shows the controls as visible escapes.
+  @Test func textWithAFewControlCharactersIsImportedAndPreviewedWithVisibleEscapes() throws {
+    let dir = try TemporaryDirectory("cli-preview-bell")
+    defer { dir.remove() }
+    let home = dir.appending("catalog").path
+    #expect(try PortalBinary.run(["init", "--organisation", "Test"], home: home).status == 0)
+    let root = dir.appending("notes")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try Data("Ring \u{07}\u{07} the bell \u{1B}P+q544e\u{1B}\\ done\n".utf8).write(
+      to: root.appendingPathComponent("bell.txt"))
+    let imported = try PortalBinary.run(["import", root.path, "--name", "Bells"], home: home)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(!imported.stdout.contains("binary") && !imported.stderr.contains("binary"), "\(imported.stdout)")
+    let preview = try PortalBinary.run(["preview", "bells", "0", "--color", "never"], home: home)
+    #expect(preview.status == 0, "\(preview.stderr)")
+    #expect(preview.stdout.contains("␇␇ the bell ␛P+q544e␛\\"), "\(preview.stdout)")
+    #expect(!preview.stdout.utf8.contains(0x1B) && !preview.stdout.utf8.contains(0x07))
+  }
 }
