@@ -61,7 +61,10 @@ struct PreviewModelTests {
     var options = PreviewOptions(columns: 80, rows: 5)
     options.position = .percent(100)
     let page = try text(SamplePreviewer.preview(try source(path, .plainText), options: options))
-    #expect(page.lineCount.isEstimate == true)
+    // Two line feeds, both at the very end: no average can be taken, so a lower bound
+    // ("2+"), never an estimate of hundreds.
+    #expect(page.lineCount == .atLeast(2), "\(page.lineCount)")
+    #expect(page.lineCount.label { String($0) } == "2+")
     #expect(page.rows.contains { $0.text.text.contains("␛]0;pwned␇") && $0.text.hadEscapes })
     #expect(page.rows.contains { $0.text.text == "end" })
   }
@@ -94,6 +97,13 @@ struct PreviewModelTests {
       "latin.txt", Array("caf".utf8) + [0xE9, 0x0A] + Array("na".utf8) + [0xEF, 0x76, 0x65])
     let wide = try text(SamplePreviewer.preview(try source(try directory.write("u16.txt", utf16), .plainText)))
     #expect(wide.encoding == .utf16LE)
+    #expect(wide.lineCount == .exact(2))
+    // With a trailing line feed (0A 00) it is still two lines, not three.
+    let ended = try directory.write("u16-ended.txt", utf16 + [0x0A, 0x00])
+    #expect(try text(SamplePreviewer.preview(try source(ended, .plainText))).lineCount == .exact(2))
+    let bigEndian: [UInt8] = [0xFE, 0xFF] + "a\nb\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let endedBE = try directory.write("u16be.txt", bigEndian)
+    #expect(try text(SamplePreviewer.preview(try source(endedBE, .plainText))).lineCount == .exact(2))
     #expect(wide.rows.map(\.text.text) == ["Zoë", "second"])
     let old = try text(SamplePreviewer.preview(try source(latin, .plainText)))
     #expect(old.encoding == .windows1252)

@@ -105,7 +105,7 @@ public struct PreviewRenderer: Sendable {
     guard case .text(let page) = content else { return [] }
     var facts: [String] = []
     if let line = page.rows.first(where: { $0.line != nil })?.line {
-      facts.append("line " + (line.isEstimate ? "≈ " : "") + PreviewFormat.count(line.value))
+      facts.append("line " + line.label(PreviewFormat.count))
     }
     if page.nextOffset == nil {
       facts.append(page.previousOffset == nil ? "all" : "end")
