@@ -7,9 +7,10 @@ import Testing
 
 @testable import PortalTUI
 
-/// The dialogs no other golden covers — grant, confirm, job details, approve and reject a
-/// request, the import while it runs, the focused preview with its search prompt — at
-/// 80×24 and 120×40 in the default and monochrome themes (`__snapshots__/dialogs`).
+/// The dialogs no other golden covers — grant, confirm, job details, request access,
+/// approve and reject a request, the import while it runs, the focused preview with its
+/// search prompt — at 80×24 and 120×40 in the default and monochrome themes
+/// (`__snapshots__/dialogs`).
 @Suite(.serialized) struct DialogSnapshotTests {
   static let variants: [(Size, String, ColorDepth)] = [
     (Size(width: 80, height: 24), "default", .ansi256), (Size(width: 80, height: 24), "monochrome", .mono),
@@ -81,6 +82,10 @@ import Testing
   @Test func theApproveAndRejectDialogs() throws {
     try snapshots("approve") { app, _ in app.present(ApproveDialog(row: try request(app), now: Self.fixedNow)) }
     try snapshots("reject") { app, _ in app.present(RejectDialog(row: try request(app))) }
+  }
+
+  @Test func theRequestAccessDialog() throws {
+    try snapshots("request-access") { app, _ in app.present(RequestAccessDialog(dataset: try firstDataset(app))) }
   }
 
   @Test func theImportDialogWhileItRuns() throws {
