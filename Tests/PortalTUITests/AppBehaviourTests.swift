@@ -89,6 +89,45 @@ import Testing
     #expect(rows.last?.contains("Search") == true && rows.last?.contains("unknown") == false, "\(rows.last ?? "")")
   }
 
+  /// A click on a column title sorts by that column; a second click reverses it.
+  @Test func clickingAColumnTitleSortsByIt() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 120, height: 40))
+    let rows = terminal.snapshotText().components(separatedBy: "\n")
+    let headerRow = try #require(rows.firstIndex { $0.contains("Name↑") })
+    let header = rows[headerRow]
+    let title = try #require(header.range(of: "Samples"))
+    let x = header.distance(from: header.startIndex, to: title.lowerBound) + 2
+    let click = InputEvent.mouse(MouseEvent(.leftClick, at: Point(x: x, y: headerRow)))
+    TUIHarness.type(app, terminal, [click])
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    #expect(screen.query.sort == .samples && !screen.query.descending)
+    #expect(terminal.snapshotText().contains("Samples↑"))
+    TUIHarness.type(app, terminal, [click])
+    #expect(screen.query.sort == .samples && screen.query.descending)
+    #expect(screen.table.cursor == 0, "a header click does not move the cursor")
+  }
+
+  /// The wheel over the preview pane scrolls the sample and leaves the list's cursor.
+  @Test func theWheelOverThePreviewScrollsTheSample() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 120, height: 40))
+    // Le Messager du Léman: text samples long enough to scroll.
+    TUIHarness.type(app, terminal, [.key(.character("j")), .key(.enter), .key(.character("2"))])
+    let screen = try #require(app.topScreen as? DatasetScreen)
+    #expect(waitUntil(app) { screen.preview.preview != nil })
+    func offset() -> Int64? {
+      if case .text(let page) = screen.preview.preview?.content { return page.offset }
+      return nil
+    }
+    let before = try #require(offset())
+    let pane = screen.preview.lastRect
+    let wheel = InputEvent.mouse(MouseEvent(.wheelDown, at: Point(x: pane.x + pane.width / 2, y: pane.y + 5)))
+    TUIHarness.type(app, terminal, [wheel])
+    #expect(waitUntil(app) { (offset() ?? before) > before }, "the preview did not move")
+    #expect(screen.lists[.samples]?.cursor == 0, "the list cursor stayed on the first sample")
+  }
+
   @Test func themesSwitchLiveFromThePalette() throws {
     let demo = try DemoFixture.get()
     let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 100, height: 24))

@@ -265,6 +265,17 @@ public final class DatasetsScreen: Screen {
       }
       return true
     }
+    if case .mouse(let mouse) = event, mouse.action == .leftClick, mouse.position.y == lastTableRect.y,
+      lastTableRect.contains(mouse.position)
+    {
+      // A click on a column's title sorts by it; a second click reverses, as its number key does.
+      if let index = table.column(atX: mouse.position.x, in: lastTableRect), index < columns.count,
+        let key = columns[index].sort
+      {
+        return perform(.sort(key.rawValue), app: app)
+      }
+      return true
+    }
     if case .mouse = event {
       let used = table.handle(event, in: lastTableRect)
       afterMove(app: app)
