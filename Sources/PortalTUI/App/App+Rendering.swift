@@ -52,10 +52,13 @@ extension App {
   }
 
   private func renderStatusBar(_ context: RenderContext, in rect: Rect) {
-    // How the terminal was started (unknown TERM, locale) takes the whole status line,
-    // so it is read in full, until the first key.
-    // Who and where stay at the right when there is room for both.
-    let who = " \(session.actor.login) (\(session.actor.role.rawValue)) @ \(options.catalogLabel) "
+    let actor = session.actor
+    var right = "\(actor.login) (\(actor.role.rawValue)) @ \(options.catalogLabel)"
+    if !othersHere.isEmpty { right = "also here: " + othersHere.joined(separator: ", ") + "  " + right }
+    if let importStatus { right = importStatus + "  " + right }
+    let header = context.style(.header)
+    // How the terminal was started (unknown TERM, locale) takes the status line, read in
+    // full, until the first key; who, where and who else is here follow when there is room.
     if terminalNoticeVisible, let notice = options.terminalNotice {
       let style = context.style(.warning).adding(.reverse)
       let text = " ! \(notice)"
@@ -65,11 +68,9 @@ extension App {
         style: style)
       let room = rect.width - DisplayWidth.of(text) - 2
       if room >= 12 {
-        let shown = DisplayWidth.truncate(who, to: room, ellipsis: context.glyphs.ellipsis)
+        let shown = DisplayWidth.truncate(" \(right) ", to: room, ellipsis: context.glyphs.ellipsis)
         let width = DisplayWidth.of(shown)
-        terminal.put(
-          text: shown, in: Rect(x: rect.maxX - width, y: rect.y, width: width, height: 1),
-          style: context.style(.header))
+        terminal.put(text: shown, in: Rect(x: rect.maxX - width, y: rect.y, width: width, height: 1), style: header)
       }
       return
     }
@@ -80,12 +81,7 @@ extension App {
     for (action, label) in [(ActionID.help, "Help"), (.palette, "Cmd"), (.back, screens.count > 1 ? "Back" : "Quit")] {
       if let key = keyMap.primaryKey(of: action) { fixed.append(KeyHint(key, label)) }
     }
-    let actor = session.actor
-    var right = "\(actor.login) (\(actor.role.rawValue)) @ \(options.catalogLabel)"
-    if !othersHere.isEmpty { right = "also here: " + othersHere.joined(separator: ", ") + "  " + right }
-    if let importStatus { right = importStatus + "  " + right }
     var bar = StatusBar(hints: hints + fixed, right: right)
-    let header = context.style(.header)
     bar.styles.bar = header
     bar.styles.right = header
     bar.styles.key = header.adding(.bold).adding(.underline)
