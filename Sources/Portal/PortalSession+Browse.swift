@@ -5,12 +5,15 @@ import PortalStore
 // MARK: - Browsing: list, show, samples, search
 
 extension PortalSession {
-  /// One page of the datasets the actor may discover.
-  public func listDatasets(_ query: DatasetQuery = DatasetQuery(), limit: Int = 100, offset: Int = 0) throws
-    -> [DatasetSummary]
-  {
+  /// One page of the datasets the actor may discover. Pass `total` (from
+  /// ``countDatasets(_:)``) when known: pages nearer the end are then read from the end.
+  public func listDatasets(
+    _ query: DatasetQuery = DatasetQuery(), limit: Int = 100, offset: Int = 0, total: Int? = nil
+  ) throws -> [DatasetSummary] {
     let scope = AccessPolicy.discoverScope(for: try currentActor())
-    return try wrap { try catalog.datasets(matching: query, scope: scope, limit: limit, offset: offset) }
+    return try wrap {
+      try catalog.datasets(matching: query, scope: scope, limit: limit, offset: offset, total: total)
+    }
   }
 
   /// How many datasets `listDatasets` would show in all.

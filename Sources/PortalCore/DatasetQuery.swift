@@ -4,6 +4,8 @@ public struct DatasetQuery: Sendable, Equatable {
   /// Columns a list can be sorted by.
   public enum SortKey: String, Sendable, CaseIterable {
     case name, modality, samples, size, visibility, sensitivity, licence, updated
+    /// The most recent job's kind, then its state.
+    case lastJob = "last-job"
   }
 
   public var visibility: Visibility?

@@ -67,7 +67,11 @@ public enum TextEncodingGuess: String, Sendable, Hashable, Codable, CaseIterable
     }
     // Text tolerates a stray NUL (a broken export); binary formats are full of them.
     let fewNULs = nuls <= max(1, count / 1000)
-    let fewControls = controls <= max(1, count / 100)
+    // Scraped text carries the odd BEL, backspace or terminal sequence (which previews
+    // show as visible escapes): up to 2% controls, and in short files up to 8 but never
+    // more than one byte in eight. Binary data without NULs (compressed, encrypted) has
+    // about 12% of its bytes below 0x20; binary headers are denser still.
+    let fewControls = controls <= max(count / 50, min(8, count / 8))
     guard fewNULs && fewControls else { return Sniff() }
     var validator = UTF8Validator()
     validator.feed(head)

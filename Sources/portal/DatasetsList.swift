@@ -18,7 +18,7 @@ struct DatasetsList: ParsableCommand {
   @Option(help: "Only this sensitivity.") var sensitivity: Sensitivity?
   @Option(help: "Only datasets with this tag.") var tag: String?
   @Option(help: "Only datasets owned by this login.") var owner: String?
-  @Option(help: "Sort by name, modality, samples, size, visibility, sensitivity, licence or updated.")
+  @Option(help: "Sort by name, modality, samples, size, visibility, sensitivity, licence, updated or last-job.")
   var sort: DatasetQuery.SortKey = .name
   @Flag(help: "Sort in descending order.") var descending = false
   @Option(help: "At most this many rows.") var limit = 1000

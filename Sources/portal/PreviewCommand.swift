@@ -68,7 +68,7 @@ struct PreviewCommand: ParsableCommand {
       dataset, sample: sample.map(SampleReference.init(parsing:)) ?? .ordinal(0), version: version, options: options)
     let depth = plain ? nil : resolvedDepth()
     let terminal = VirtualTerminal(size: size, colorDepth: depth ?? .mono, glyphs: ascii ? .ascii : .unicode)
-    PreviewRenderer().draw(
+    PreviewRenderer(drawsPictures: !plain).draw(
       preview, into: terminal, in: terminal.bounds, state: PreviewViewState(scroll: scroll, columnOffset: column))
     terminal.present()
     let output = depth == nil ? trimmed(terminal.snapshotText()) : terminal.ansiText()

@@ -5,7 +5,14 @@ import PortalCore
 /// `portal samples DATASET`: the samples of a version, numbered from 0, a page at a time.
 struct SamplesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "samples", abstract: "List a dataset's samples (numbered from 0).")
+    commandName: "samples", abstract: "List a dataset's samples (numbered from 0).",
+    discussion: """
+      Excerpts are the search index's digest of each sample: the start of its text with
+      whitespace collapsed and control characters, escape sequences and bidi controls
+      removed, so that they neither act on the terminal nor become search words. To see
+      exactly what a sample holds, escapes included (shown as ␛[31m, ␇, <U+202E>), use
+      `portal preview DATASET NUMBER`.
+      """)
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The dataset's name or slug.") var dataset: String

@@ -18,7 +18,10 @@ struct TUIFlags: ParsableArguments {
     }
   }
 
-  @Option(help: "Colours: never, 16, 256 or truecolor (default: what the terminal supports; NO_COLOR means never).")
+  @Option(
+    help:
+      "Colours: never, 16, 256 or truecolor (default: what the terminal supports, 24-bit when COLORTERM=truecolor; NO_COLOR means never)."
+  )
   var color: ColorChoice?
 
   @Flag(help: "Draw with ASCII only (no box-drawing or block characters), for the Linux console and old terminals.")

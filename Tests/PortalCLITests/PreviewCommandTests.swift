@@ -127,4 +127,56 @@ struct PreviewCommandTests {
     let missing = try PortalBinary.run(["preview", "photos", "99"], home: home)
     #expect(missing.status != 0 && missing.stderr.contains("portal samples photos"))
   }
+
+  /// `--plain` is text only: no picture glyphs of any kind (half blocks, shades), no blank
+  /// waveform rows, but every fact (size, format, duration, rate, channels, levels).
+  @Test func plainPreviewDrawsNoPicturesButKeepsEveryFact() throws {
+    let dir = try TemporaryDirectory("cli-preview-plain")
+    defer { dir.remove() }
+    let home = dir.appending("catalog").path
+    #expect(try PortalBinary.run(["init", "--organisation", "Test"], home: home).status == 0)
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Sources/Portal/Demo/Fixtures")
+    for (folder, name) in [("photo-library", "Photos"), ("oral-history", "Voices")] {
+      let imported = try PortalBinary.run(
+        ["import", fixtures.appendingPathComponent(folder).path, "--name", name], home: home)
+      #expect(imported.status == 0, "\(imported.stderr)")
+    }
+    let pictureGlyphs = Set("▀▄█░▒▓".unicodeScalars)
+    let image = try PortalBinary.run(
+      ["preview", "photos", "lake-at-dusk.jpg", "--plain", "--width", "100", "--height", "30"], home: home)
+    #expect(image.status == 0, "\(image.stderr)")
+    #expect(!image.stdout.unicodeScalars.contains { pictureGlyphs.contains($0) }, "\(image.stdout)")
+    #expect(image.stdout.contains("640×400") && image.stdout.contains("JPEG"), "\(image.stdout)")
+    #expect(image.stdout.split(separator: "\n").count <= 4, "\(image.stdout)")
+    for recording in ["oral-history-01-mill-worker.wav", "oral-history-02-library.ogg"] {
+      // At 60 columns the facts wrap instead of losing the levels at the end of the row.
+      let audio = try PortalBinary.run(
+        ["preview", "voices", recording, "--plain", "--width", "60", "--height", "30"], home: home)
+      #expect(audio.status == 0, "\(audio.stderr)")
+      #expect(!audio.stdout.unicodeScalars.contains { pictureGlyphs.contains($0) }, "\(audio.stdout)")
+      for fact in ["peak", "RMS", "Hz", "mono"] { #expect(audio.stdout.contains(fact), "\(fact): \(audio.stdout)") }
+      #expect(!audio.stdout.contains("\n\n"), "blank rows where the waveform was: \(audio.stdout)")
+    }
+  }
+
+  /// A short note with bells and a DCS sequence is imported as text, not skipped as
+  /// binary, and its preview shows the controls as visible escapes.
+  @Test func textWithAFewControlCharactersIsImportedAndPreviewedWithVisibleEscapes() throws {
+    let dir = try TemporaryDirectory("cli-preview-bell")
+    defer { dir.remove() }
+    let home = dir.appending("catalog").path
+    #expect(try PortalBinary.run(["init", "--organisation", "Test"], home: home).status == 0)
+    let root = dir.appending("notes")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    try Data("Ring \u{07}\u{07} the bell \u{1B}P+q544e\u{1B}\\ done\n".utf8).write(
+      to: root.appendingPathComponent("bell.txt"))
+    let imported = try PortalBinary.run(["import", root.path, "--name", "Bells"], home: home)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(!imported.stdout.contains("binary") && !imported.stderr.contains("binary"), "\(imported.stdout)")
+    let preview = try PortalBinary.run(["preview", "bells", "0", "--color", "never"], home: home)
+    #expect(preview.status == 0, "\(preview.stderr)")
+    #expect(preview.stdout.contains("␇␇ the bell ␛P+q544e␛\\"), "\(preview.stdout)")
+    #expect(!preview.stdout.utf8.contains(0x1B) && !preview.stdout.utf8.contains(0x07))
+  }
 }

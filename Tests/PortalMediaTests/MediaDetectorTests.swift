@@ -43,6 +43,20 @@ struct MediaDetectorTests {
     #expect(MediaDetector.supportedFormats.contains("PNG"))
   }
 
+  /// A short note with a few bells and a DCS sequence is text (previewed with visible
+  /// escapes), while NUL-free binary such as compressed data is still refused.
+  @Test func textWithAFewControlCharactersIsTextButDenseControlsAreBinary() {
+    let noisy = Fixtures.ascii(
+      "Ring \u{07}\u{07}\u{07} the bell at the station \u{1B}P+q544e\u{1B}\\ \u{08}\u{08}done\n")
+    #expect(detect(noisy, "txt")?.mediaType == .plainText)
+    var state: UInt32 = 12_345
+    let compressed = (0..<4_096).map { _ -> UInt8 in
+      state = state &* 1_664_525 &+ 1_013_904_223
+      return max(1, UInt8(truncatingIfNeeded: state >> 24))  // no NULs, like a gzip body often
+    }
+    #expect(detect(compressed, "txt") == nil)
+  }
+
   @Test func guessesTextEncodings() {
     #expect(detect(Fixtures.ascii("héllo wörld\n"))?.encoding == .utf8)
     #expect(detect([0xEF, 0xBB, 0xBF] + Fixtures.ascii("hello\n"))?.encoding == .utf8BOM)

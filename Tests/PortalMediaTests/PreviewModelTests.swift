@@ -61,7 +61,10 @@ struct PreviewModelTests {
     var options = PreviewOptions(columns: 80, rows: 5)
     options.position = .percent(100)
     let page = try text(SamplePreviewer.preview(try source(path, .plainText), options: options))
-    #expect(page.lineCount.isEstimate == true)
+    // Two line feeds, both at the very end: no average can be taken, so a lower bound
+    // ("2+"), never an estimate of hundreds.
+    #expect(page.lineCount == .atLeast(2), "\(page.lineCount)")
+    #expect(page.lineCount.label { String($0) } == "2+")
     #expect(page.rows.contains { $0.text.text.contains("␛]0;pwned␇") && $0.text.hadEscapes })
     #expect(page.rows.contains { $0.text.text == "end" })
   }
@@ -94,6 +97,13 @@ struct PreviewModelTests {
       "latin.txt", Array("caf".utf8) + [0xE9, 0x0A] + Array("na".utf8) + [0xEF, 0x76, 0x65])
     let wide = try text(SamplePreviewer.preview(try source(try directory.write("u16.txt", utf16), .plainText)))
     #expect(wide.encoding == .utf16LE)
+    #expect(wide.lineCount == .exact(2))
+    // With a trailing line feed (0A 00) it is still two lines, not three.
+    let ended = try directory.write("u16-ended.txt", utf16 + [0x0A, 0x00])
+    #expect(try text(SamplePreviewer.preview(try source(ended, .plainText))).lineCount == .exact(2))
+    let bigEndian: [UInt8] = [0xFE, 0xFF] + "a\nb\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let endedBE = try directory.write("u16be.txt", bigEndian)
+    #expect(try text(SamplePreviewer.preview(try source(endedBE, .plainText))).lineCount == .exact(2))
     #expect(wide.rows.map(\.text.text) == ["Zoë", "second"])
     let old = try text(SamplePreviewer.preview(try source(latin, .plainText)))
     #expect(old.encoding == .windows1252)
@@ -145,6 +155,45 @@ struct PreviewModelTests {
       return
     }
     #expect(why.hasPrefix("corrupt JPEG") && !why.contains("\n"))
+  }
+
+  /// Corrupt PNGs and PDFs say what is wrong, not the decoder's bare words ("Read Error",
+  /// "exit status 1"): poppler's first complaint, libpng's error explained.
+  @Test func corruptPNGAndPDFGiveAUsefulReason() throws {
+    let directory = try TemporaryDirectory()
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(
+        "Sources/Portal/Demo/Fixtures/board-briefing-pack/offered-items-chart.png")
+    let png = [UInt8](try Data(contentsOf: fixture))
+    func reason(_ path: String, _ type: MediaType) throws -> String {
+      let preview = SamplePreviewer.preview(try source(path, type))
+      guard case .failure(let why) = preview.content else {
+        Issue.record("\(path) decoded: \(preview.content)")
+        return ""
+      }
+      #expect(!why.contains("\n"))
+      return why
+    }
+    let cut = try directory.write("cut.png", Array(png.prefix(png.count / 2)))
+    let cutWhy = try reason(cut, .png)
+    #expect(cutWhy.hasPrefix("corrupt PNG: the file is truncated"), "\(cutWhy)")
+    var damaged = png
+    damaged[29] ^= 0xFF  // the IHDR chunk's CRC
+    let crc = try directory.write("crc.png", damaged)
+    let crcWhy = try reason(crc, .png)
+    #expect(crcWhy.contains("checksum does not match"), "\(crcWhy)")
+    let pdf = Data("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages".utf8)
+    let cutPDF = try directory.write("cut.pdf", [UInt8](pdf))
+    let pdfWhy = try reason(cutPDF, .pdf)
+    #expect(pdfWhy.hasPrefix("corrupt PDF: ") && !pdfWhy.contains("exit status"), "\(pdfWhy)")
+    #expect(pdfWhy.contains("Error"), "poppler's own words: \(pdfWhy)")
+  }
+
+  @Test func libpngMessagesAreExplained() {
+    #expect(ImageDecoder.pngReason("Read Error").hasPrefix("the file is truncated"))
+    #expect(ImageDecoder.pngReason("IDAT: CRC error").contains("IDAT chunk's checksum"))
+    #expect(ImageDecoder.pngReason("IDAT: incorrect data check").hasPrefix("the compressed image data is damaged"))
+    #expect(ImageDecoder.pngReason("something new") == "something new")
   }
 
   @Test func deepAndHugeJSONIsFoldedNotExpanded() {

@@ -71,6 +71,63 @@ import Testing
     #expect(screen.window.rows.map(\.dataset.name).allSatisfy { $0.lowercased().contains("scan") })
   }
 
+  /// An unknown TERM is said on the status line, whole at 80 columns (not cut on the
+  /// title bar), until the first key brings the key hints back.
+  @Test func theTerminalNoticeIsReadableOnTheStatusLineUntilAKey() throws {
+    let demo = try DemoFixture.get()
+    let notice = "TERM 'no-such-terminal-xyz' is unknown here; drawing as xterm-256color"
+    var options = TUIHarness.options()
+    options.terminalNotice = notice
+    let terminal = VirtualTerminal(size: Size(width: 80, height: 24))
+    let app = App(session: demo.owner, terminal: terminal, options: options)
+    app.settle()
+    var rows = terminal.snapshotText().components(separatedBy: "\n").filter { !$0.isEmpty }
+    #expect(rows.last?.contains(notice) == true, "\(rows.last ?? "")")
+    #expect(rows.first?.contains("unknown") == false)
+    TUIHarness.type(app, terminal, [.key(.character("j"))])
+    rows = terminal.snapshotText().components(separatedBy: "\n").filter { !$0.isEmpty }
+    #expect(rows.last?.contains("Search") == true && rows.last?.contains("unknown") == false, "\(rows.last ?? "")")
+  }
+
+  /// A click on a column title sorts by that column; a second click reverses it.
+  @Test func clickingAColumnTitleSortsByIt() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 120, height: 40))
+    let rows = terminal.snapshotText().components(separatedBy: "\n")
+    let headerRow = try #require(rows.firstIndex { $0.contains("Name↑") })
+    let header = rows[headerRow]
+    let title = try #require(header.range(of: "Samples"))
+    let x = header.distance(from: header.startIndex, to: title.lowerBound) + 2
+    let click = InputEvent.mouse(MouseEvent(.leftClick, at: Point(x: x, y: headerRow)))
+    TUIHarness.type(app, terminal, [click])
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    #expect(screen.query.sort == .samples && !screen.query.descending)
+    #expect(terminal.snapshotText().contains("Samples↑"))
+    TUIHarness.type(app, terminal, [click])
+    #expect(screen.query.sort == .samples && screen.query.descending)
+    #expect(screen.table.cursor == 0, "a header click does not move the cursor")
+  }
+
+  /// The wheel over the preview pane scrolls the sample and leaves the list's cursor.
+  @Test func theWheelOverThePreviewScrollsTheSample() throws {
+    let demo = try DemoFixture.get()
+    let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 120, height: 40))
+    // Le Messager du Léman: text samples long enough to scroll.
+    TUIHarness.type(app, terminal, [.key(.character("j")), .key(.enter), .key(.character("2"))])
+    let screen = try #require(app.topScreen as? DatasetScreen)
+    #expect(waitUntil(app) { screen.preview.preview != nil })
+    func offset() -> Int64? {
+      if case .text(let page) = screen.preview.preview?.content { return page.offset }
+      return nil
+    }
+    let before = try #require(offset())
+    let pane = screen.preview.lastRect
+    let wheel = InputEvent.mouse(MouseEvent(.wheelDown, at: Point(x: pane.x + pane.width / 2, y: pane.y + 5)))
+    TUIHarness.type(app, terminal, [wheel])
+    #expect(waitUntil(app) { (offset() ?? before) > before }, "the preview did not move")
+    #expect(screen.lists[.samples]?.cursor == 0, "the list cursor stayed on the first sample")
+  }
+
   @Test func themesSwitchLiveFromThePalette() throws {
     let demo = try DemoFixture.get()
     let (app, terminal) = TUIHarness.app(session: demo.owner, size: Size(width: 100, height: 24))

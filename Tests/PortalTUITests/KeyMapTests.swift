@@ -1,3 +1,4 @@
+import PortalCore
 import TerminalKit
 import Testing
 
@@ -24,6 +25,42 @@ struct KeyMapTests {
       #expect(!spec.defaultKeys.isEmpty, "\(spec.id) has no key")
       #expect(!spec.summary.isEmpty)
     }
+  }
+
+  /// Help is generated from the registry: opened from any screen, it lists every action,
+  /// and the section of that screen (shown first) holds every action that works there.
+  @Test func helpListsEveryRegistryActionUnderEachScreenItAppliesTo() {
+    let map = KeyMap()
+    for screen in ScreenKind.allCases {
+      let help = HelpOverlay(keyMap: map, screen: screen)
+      #expect(help.lines.first?.heading == true && help.lines.first?.text == screen.title)
+      var sections: [String: Set<String>] = [:]
+      var current = ""
+      for line in help.lines {
+        if line.heading {
+          current = line.text
+        } else if let name = line.text.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first {
+          sections[current, default: []].insert(String(name))
+        }
+      }
+      for spec in map.registry.actions {
+        let listedUnder = spec.screens.isEmpty ? ["Everywhere"] : spec.screens.map(\.title)
+        for title in listedUnder {
+          #expect(
+            sections[title]?.contains(spec.id.rawValue) == true,
+            "\(spec.id.rawValue) missing from help's \(title) section (opened on \(screen))")
+        }
+      }
+    }
+  }
+
+  /// Every sort key (1–9) has its column, so the header shows the arrow of the sort in
+  /// force; and at 120 columns every column fits, the detail pane going below the table.
+  @Test func everySortKeyHasAColumnAndAllColumnsFitAt120() {
+    for key in DatasetQuery.SortKey.allCases {
+      #expect(DatasetColumn.all.contains { $0.sort == key }, "no column sorts by \(key)")
+    }
+    #expect(DatasetColumn.fitting(width: 118).count == DatasetColumn.all.count)
   }
 
   @Test func aUserCanRebindAndUnbindActions() {

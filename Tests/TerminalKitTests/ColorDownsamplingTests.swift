@@ -80,4 +80,28 @@ import Testing
     #expect(ColorDepth.detect(terminfoColors: 256, environment: ["NO_COLOR": "1"], override: .ansi16) == .ansi16)
     #expect(ColorDepth.detect(terminfoColors: 256, environment: [:], override: .truecolor) == .ansi256)
   }
+
+  @Test func truecolorIsWantedFromColortermOrTheFlagButNotUnderNoColor() {
+    #expect(ColorDepth.wantsTruecolor(environment: ["COLORTERM": "truecolor"], override: nil))
+    #expect(ColorDepth.wantsTruecolor(environment: ["COLORTERM": "24bit"], override: nil))
+    #expect(!ColorDepth.wantsTruecolor(environment: ["COLORTERM": "yes"], override: nil))
+    #expect(!ColorDepth.wantsTruecolor(environment: ["COLORTERM": "truecolor", "NO_COLOR": "1"], override: nil))
+    #expect(ColorDepth.wantsTruecolor(environment: [:], override: .truecolor))
+    #expect(!ColorDepth.wantsTruecolor(environment: ["COLORTERM": "truecolor"], override: .ansi256))
+  }
+
+  @Test func directColourEntriesComeFromTheTerminalsFamily() {
+    #expect(ColorDepth.directColorTerminalTypes(for: "xterm-256color", environment: [:]) == ["xterm-direct"])
+    #expect(ColorDepth.directColorTerminalTypes(for: "tmux-256color", environment: [:]) == ["tmux-direct"])
+    #expect(
+      ColorDepth.directColorTerminalTypes(for: "screen-256color", environment: ["TMUX": "/tmp/x"]) == [
+        "screen-direct", "tmux-direct",
+      ])
+    #expect(
+      ColorDepth.directColorTerminalTypes(for: "xterm-kitty", environment: [:]) == [
+        "xterm-kitty-direct", "xterm-direct",
+      ])
+    #expect(ColorDepth.directColorTerminalTypes(for: "xterm-direct", environment: [:]).isEmpty)
+    #expect(ColorDepth.directColorTerminalTypes(for: "", environment: [:]).isEmpty)
+  }
 }

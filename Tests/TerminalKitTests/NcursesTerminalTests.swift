@@ -116,6 +116,36 @@ import Testing
     }
   }
 
+  /// COLORTERM=truecolor under a 256-colour TERM loads the family's direct-colour entry, so
+  /// an RGB style reaches the terminal as a 24-bit colour, not the nearest of 256.
+  @Test func colortermTruecolorLoadsTheDirectColourEntryAndSendsRGB() throws {
+    try withEnvironment(["TERM": "xterm-256color", "COLORTERM": "truecolor", "NO_COLOR": ""]) {
+      let pty = try PseudoTerminal()
+      let terminal = try NcursesTerminal(
+        options: .init(mouse: false, inputDescriptor: pty.follower, outputDescriptor: pty.follower))
+      defer { terminal.restore() }
+      #expect(terminal.terminalType == "xterm-direct")
+      #expect(terminal.colorDepth == .truecolor)
+      #expect(terminal.fallbackNotice == nil)
+      terminal.put(text: "rgb", at: Point(x: 0, y: 0), style: Style(foreground: .rgb(200, 100, 50)))
+      terminal.present()
+      let drawn = pty.readAvailable(until: { $0.contains("rgb") })
+      #expect(drawn.contains("38:2::200:100:50") || drawn.contains("38;2;200;100;50"), "\(drawn.debugDescription)")
+    }
+  }
+
+  /// Without COLORTERM the user's own entry is used: no surprise change of terminfo.
+  @Test func withoutColortermTheUsersEntryIsKept() throws {
+    try withEnvironment(["TERM": "xterm-256color", "COLORTERM": "", "NO_COLOR": ""]) {
+      let pty = try PseudoTerminal()
+      let terminal = try NcursesTerminal(
+        options: .init(mouse: false, inputDescriptor: pty.follower, outputDescriptor: pty.follower))
+      defer { terminal.restore() }
+      #expect(terminal.terminalType == "xterm-256color")
+      #expect(terminal.colorDepth == .ansi256)
+    }
+  }
+
   private func withEnvironment(_ values: [String: String], _ body: () throws -> Void) throws {
     let saved = values.keys.map { ($0, getenv($0).map { String(cString: $0) }) }
     for (name, value) in values { setenv(name, value, 1) }

@@ -17,14 +17,12 @@ enum AudioPreviewer {
       if layout.truncated {
         notices.append("the WAV data chunk is truncated: showing the \(layout.frames) frames present")
       }
-      let levels =
-        options.decodeMedia
-        ? WaveformReader.measure(file: file, layout: layout, columns: options.columns)
-        : WaveformReader.Levels(columns: [], peak: 0, rms: 0, approximate: false)
+      // Peak and RMS are facts even when no waveform is drawn (`portal preview --plain`).
+      let levels = WaveformReader.measure(file: file, layout: layout, columns: options.columns)
       facts.append(PreviewFact("format", "\(layout.encoding.label) PCM"))
       return AudioPreview(
         duration: layout.duration, sampleRate: layout.sampleRate, channels: layout.channels, columns: levels.columns,
-        peak: options.decodeMedia ? levels.peak : nil, rms: options.decodeMedia ? levels.rms : nil,
+        peak: levels.peak, rms: levels.rms,
         isApproximate: levels.approximate, transcript: transcript)
     }
     let probe = try MediaProbe.probe(source.path, timeout: options.toolTimeout)
@@ -33,7 +31,7 @@ enum AudioPreviewer {
       duration: probe.duration, sampleRate: probe.sampleRate, channels: probe.channels, columns: [], peak: nil,
       rms: nil,
       isApproximate: false, transcript: transcript)
-    guard options.decodeMedia else { return preview }
+    // Decoded even for text-only output: peak and RMS need every sample.
     let expected = Int64((probe.duration ?? 0) * Double(ffmpegRate))
     var accumulator = WaveformReader.Accumulator(columns: options.columns, expected: max(1, expected))
     var carry: UInt8?

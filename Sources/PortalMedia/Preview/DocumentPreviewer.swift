@@ -12,7 +12,7 @@ enum DocumentPreviewer {
     var pageCount: Int?
     do throws(PreviewError) {
       let info = try ExternalTool.run("pdfinfo", [source.path], timeout: options.toolTimeout, maxOutput: 1 << 20)
-      guard info.status == 0 else { throw .corrupt("corrupt PDF: \(info.reason)") }
+      guard info.status == 0 else { throw .corrupt("corrupt PDF: \(info.firstReason)") }
       let text = String(decoding: info.stdout, as: UTF8.self)
       for line in text.split(separator: "\n") where line.hasPrefix("Pages:") {
         pageCount = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
@@ -30,7 +30,7 @@ enum DocumentPreviewer {
         "pdftotext", ["-f", "\(page)", "-l", "\(page)", "-layout", "-enc", "UTF-8", source.path, "-"],
         timeout: options.toolTimeout, maxOutput: 4 << 20)
       if text.status != 0 {
-        notices.append("no text: pdftotext: \(text.reason)")
+        notices.append("no text: pdftotext: \(text.firstReason)")
       } else {
         let decoded = String(decoding: text.stdout, as: UTF8.self).replacingFormFeeds()
         lines = decoded.split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -51,7 +51,7 @@ enum DocumentPreviewer {
         if rendered.status == 0, !rendered.stdout.isEmpty {
           image = try ImageDecoder.png(bytes: rendered.stdout, maxBytes: options.maxImageBytes).image
         } else {
-          notices.append("no page image: pdftoppm: \(rendered.reason)")
+          notices.append("no page image: pdftoppm: \(rendered.firstReason)")
         }
       } catch {
         notices.append(error.description)

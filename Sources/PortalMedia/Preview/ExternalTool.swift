@@ -32,10 +32,17 @@ enum ExternalTool {
     var stderr: String
     var timedOut: Bool
 
-    /// The last line of standard error, for a one-line reason.
+    /// The last line of standard error, for a one-line reason (ffmpeg ends with the cause).
     var reason: String {
       let line = stderr.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
-      return line.isEmpty ? "exit status \(status)" : line
+      return line.isEmpty ? "exit status \(status)" : TerminalSanitizer.sanitize(line).text
+    }
+
+    /// The first line of standard error (poppler starts with the cause: "Syntax Error:
+    /// Couldn't find trailer dictionary", then repeats or follows on).
+    var firstReason: String {
+      let line = stderr.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+      return line.isEmpty ? "exit status \(status)" : TerminalSanitizer.sanitize(line).text
     }
   }
 
@@ -85,7 +92,9 @@ enum ExternalTool {
       }
     }
     process.waitUntilExit()
+    // The handler may not have run for the last bytes yet: read what is left ourselves.
     stderr.fileHandleForReading.readabilityHandler = nil
+    if let rest = try? stderr.fileHandleForReading.readToEnd() { errors.append(rest) }
     let text = String(decoding: errors.bytes.prefix(4096), as: UTF8.self)
     if guardian.timedOut {
       throw .toolFailed("\(name) took longer than \(Int(timeout)) s and was stopped")

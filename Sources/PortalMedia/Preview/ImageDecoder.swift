@@ -87,8 +87,42 @@ enum ImageDecoder {
         image: PreviewImage(width: Int(result.width), height: Int(result.height), rgb: rgb), declaredWidth: width,
         declaredHeight: height)
     case 2: throw .tooLarge(bombMessage(width: width, height: height, maxBytes: maxBytes))
-    default: throw .corrupt("corrupt PNG: \(message.isEmpty ? "cannot be decoded" : message)")
+    default: throw .corrupt("corrupt PNG: \(pngReason(message))")
     }
+  }
+
+  /// libpng's terse messages ("Read Error", "IDAT: CRC error") as what is wrong with the
+  /// file, keeping libpng's words in brackets for whoever digs further.
+  static func pngReason(_ message: String) -> String {
+    let lowered = message.lowercased()
+    let chunk = message.split(separator: ":").first.map(String.init).flatMap { name in
+      name.count == 4 && name.allSatisfy(\.isLetter) ? name : nil
+    }
+    let explained: String
+    if message.isEmpty {
+      return "cannot be decoded"
+    } else if lowered.contains("read error") || lowered.contains("not enough image data")
+      || lowered.contains("unexpected end") || lowered.contains("truncated")
+    {
+      explained = "the file is truncated: it ends before the image data does"
+    } else if lowered.contains("crc error") {
+      explained = "the \(chunk.map { "\($0) " } ?? "")chunk's checksum does not match: the file is damaged"
+    } else if lowered.contains("incorrect data check") || lowered.contains("invalid")
+      || lowered.contains("too far back")
+      || lowered.contains("incorrect header check") || lowered.contains("bad adaptive filter")
+      || lowered.contains("zlib") || lowered.contains("decompression")
+    {
+      explained = "the compressed image data is damaged"
+    } else if lowered.contains("signature") || lowered.contains("not a png") || lowered.contains("ascii conversion") {
+      explained = "not a PNG: the signature is wrong"
+    } else if lowered.contains("too much image data") || lowered.contains("extra compressed data") {
+      explained = "there is more image data than the header declares: the file is damaged"
+    } else if lowered.contains("missing ihdr") || lowered.contains("ihdr") {
+      explained = "the header chunk (IHDR) is missing or invalid"
+    } else {
+      return TerminalSanitizer.sanitize(message).text
+    }
+    return "\(explained) (libpng: \(TerminalSanitizer.sanitize(message).text))"
   }
 
   static func jpeg(path: String, maxWidth: Int, maxHeight: Int, maxBytes: Int) throws(PreviewError) -> Decoded {

@@ -39,34 +39,73 @@ struct LineCounter {
     return total
   }
 
-  /// Average bytes per line in the first part of the sample (at least 1).
-  func averageLineLength() -> Double {
-    let sampled = min(file.size, Int64(Self.estimateSample))
-    let lines = newlines(from: 0, to: sampled)
-    return max(1, Double(sampled) / Double(max(1, lines)))
+  /// Fewest line feeds the stretches read must hold for an average to mean anything.
+  static let minimumLinesForEstimate = 16
+
+  /// What three stretches of the sample (start, middle, end) hold: bytes read, line
+  /// feeds seen, and the average line length when they saw enough line feeds to say.
+  func lineSurvey() -> (bytes: Int64, lines: Int, average: Double?) {
+    let stretch = Int64(Self.estimateSample)
+    let unit: Int64 = encoding.isASCIICompatible ? 1 : 2
+    var starts: [Int64] = [0]
+    if file.size > 3 * stretch {
+      // Aligned to the code unit so UTF-16 pairs are read whole.
+      starts += [(file.size / 2) / unit * unit, (file.size - stretch) / unit * unit]
+    }
+    var bytes: Int64 = 0
+    var lines = 0
+    for start in starts {
+      let end = min(file.size, start + stretch)
+      lines += newlines(from: start, to: end)
+      bytes += end - start
+    }
+    let average = lines >= Self.minimumLinesForEstimate ? max(1, Double(bytes) / Double(lines)) : nil
+    return (bytes, lines, average)
+  }
+
+  /// Average bytes per line, from line feeds actually seen; nil when too few were seen.
+  func averageLineLength() -> Double? { lineSurvey().average }
+
+  /// Whether the sample ends with a line feed (in its encoding).
+  private var endsWithLineFeed: Bool {
+    switch encoding {
+    case .utf16LE: file.size >= 2 && file.bytes(at: file.size - 2, count: 2) == [0x0A, 0x00]
+    case .utf16BE: file.size >= 2 && file.bytes(at: file.size - 2, count: 2) == [0x00, 0x0A]
+    default: file.bytes(at: file.size - 1, count: 1).first == 0x0A
+    }
   }
 
   /// Lines in the sample (a last line without a line feed counts).
   func total() -> Count {
     if isExact {
       let count = newlines(from: 0, to: file.size)
-      let last = file.bytes(at: file.size - 1, count: 1)
-      return .exact(count + (file.size > 0 && last.first != 0x0A ? 1 : 0))
+      let textBytes = file.size - Int64(encoding.byteOrderMarkLength)
+      return .exact(count + (textBytes > 0 && !endsWithLineFeed ? 1 : 0))
     }
-    return .estimated(Int((Double(file.size) / averageLineLength()).rounded()))
+    let survey = lineSurvey()
+    // Too few line feeds to average (one 100 MB line): say what is certain, not a guess.
+    guard let average = survey.average else { return .atLeast(max(1, survey.lines + (endsWithLineFeed ? 0 : 1))) }
+    return .estimated(max(1, Int((Double(file.size) / average).rounded())))
   }
 
   /// The 1-based number of the line starting at `offset`.
   func line(at offset: Int64) -> Count {
     if isExact { return .exact(newlines(from: 0, to: offset) + 1) }
-    return .estimated(Int(Double(offset) / averageLineLength()) + 1)
+    guard let average = averageLineLength() else {
+      // No line feed in the stretches read: count the ones before `offset` if that is cheap.
+      return offset <= Int64(Self.estimateSample) ? .exact(newlines(from: 0, to: offset) + 1) : .atLeast(1)
+    }
+    return .estimated(Int(Double(offset) / average) + 1)
   }
 
   /// Where line `number` starts: found exactly in small samples, estimated in large ones.
   func offset(ofLine number: Int) -> Int64 {
     let bom = Int64(encoding.byteOrderMarkLength)
     guard number > 1 else { return bom }
-    guard isExact else { return min(file.size, bom + Int64(Double(number - 1) * averageLineLength())) }
+    guard isExact else {
+      guard let average = averageLineLength() else { return bom }
+      return min(file.size, bom + Int64(Double(number - 1) * average))
+    }
     let unit: Int64 = encoding.isASCIICompatible ? 1 : 2
     var seen = 0
     var position = bom

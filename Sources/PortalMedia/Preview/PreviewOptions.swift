@@ -16,7 +16,9 @@ public struct PreviewOptions: Sendable {
   public var maxImageBytes: Int
   /// Longest a helper tool (ffmpeg, poppler) may run, in seconds.
   public var toolTimeout: Double
-  /// Whether to decode images, waveforms and frames at all (off for text-only output).
+  /// Whether to extract pictures that only serve drawing: PDF page images and video
+  /// frames (off for text-only output). Images are still decoded (their size and any
+  /// corruption are facts) and recordings still measured (peak and RMS).
   public var decodeMedia: Bool
   /// Display columns of a scalar (the renderer passes its terminal's `wcwidth`);
   /// the default counts East Asian wide ranges as two and combining marks as none.

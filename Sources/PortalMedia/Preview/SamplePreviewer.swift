@@ -42,7 +42,7 @@ public enum SamplePreviewer {
       notices += pageNotices
       facts.append(PreviewFact("", page.encoding.label))
       facts.append(
-        PreviewFact("lines", (page.lineCount.isEstimate ? "≈ " : "") + PreviewFormat.count(page.lineCount.value)))
+        PreviewFact("lines", page.lineCount.label(PreviewFormat.count)))
       return .text(page)
     case .jsonl:
       let cap = Int(min(source.length, 1 << 20))

@@ -46,18 +46,39 @@ public enum Count: Sendable, Hashable {
   case exact(Int)
   /// Estimated from a sample of the data.
   case estimated(Int)
+  /// At least this many: the samples read held no line feed to estimate from (one
+  /// 100 MB line, say).
+  case atLeast(Int)
 
   /// The number.
   public var value: Int {
     switch self {
-    case .exact(let value), .estimated(let value): value
+    case .exact(let value), .estimated(let value), .atLeast(let value): value
     }
   }
 
-  /// Whether the number is an estimate.
+  /// Whether the number is an estimate or a lower bound.
   public var isEstimate: Bool {
-    if case .estimated = self { return true }
-    return false
+    if case .exact = self { return false }
+    return true
+  }
+
+  /// The same kind of count, `delta` further on.
+  public func advanced(by delta: Int) -> Count {
+    switch self {
+    case .exact(let value): .exact(value + delta)
+    case .estimated(let value): .estimated(value + delta)
+    case .atLeast(let value): .atLeast(value + delta)
+    }
+  }
+
+  /// "29", "≈ 400", "1+", with `format` writing the number.
+  public func label(_ format: (Int) -> String) -> String {
+    switch self {
+    case .exact(let value): format(value)
+    case .estimated(let value): "≈ " + format(value)
+    case .atLeast(let value): format(value) + "+"
+    }
   }
 }
 

@@ -42,7 +42,7 @@ enum TextPreviewer {
     var textRows: [TextRow] = []
     for (index, raw) in laid.rows.enumerated() {
       if raw.startsLine && index > 0 {
-        line = line.isEstimate ? .estimated(line.value + 1) : .exact(line.value + 1)
+        line = line.advanced(by: 1)
       }
       let shownLine: Count? = raw.startsLine ? line : nil
       var shown = String(raw.text)

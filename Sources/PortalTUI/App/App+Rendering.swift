@@ -41,21 +41,39 @@ extension App {
     terminal.fill(rect, style: style)
     let separator = context.glyphs.isASCII ? " > " : " › "
     let crumbs = (["Partner Portal"] + screens.map(\.title)).joined(separator: separator)
-    var right = topScreen?.position ?? ""
-    // The position first, so a long notice is what gets cut.
-    if let notice = options.terminalNotice { right = (right.isEmpty ? "" : right + "  ") + notice }
+    let right = topScreen?.position ?? ""
     let rightWidth = min(DisplayWidth.of(right), rect.width / 2)
     let leftRect = Rect(x: rect.x + 1, y: rect.y, width: rect.width - rightWidth - 3, height: 1)
     terminal.put(text: crumbs, in: leftRect, style: style)
     if rightWidth > 0 {
-      let noticeStyle = options.terminalNotice != nil ? context.style(.warning).adding(.reverse) : style
       terminal.put(
-        text: right, in: Rect(x: rect.maxX - rightWidth - 1, y: rect.y, width: rightWidth, height: 1),
-        style: noticeStyle)
+        text: right, in: Rect(x: rect.maxX - rightWidth - 1, y: rect.y, width: rightWidth, height: 1), style: style)
     }
   }
 
   private func renderStatusBar(_ context: RenderContext, in rect: Rect) {
+    let actor = session.actor
+    var right = "\(actor.login) (\(actor.role.rawValue)) @ \(options.catalogLabel)"
+    if !othersHere.isEmpty { right = "also here: " + othersHere.joined(separator: ", ") + "  " + right }
+    if let importStatus { right = importStatus + "  " + right }
+    let header = context.style(.header)
+    // How the terminal was started (unknown TERM, locale) takes the status line, read in
+    // full, until the first key; who, where and who else is here follow when there is room.
+    if terminalNoticeVisible, let notice = options.terminalNotice {
+      let style = context.style(.warning).adding(.reverse)
+      let text = " ! \(notice)"
+      terminal.fill(rect, style: style)
+      terminal.put(
+        text: DisplayWidth.truncate(text, to: rect.width, ellipsis: context.glyphs.ellipsis), in: rect.row(0),
+        style: style)
+      let room = rect.width - DisplayWidth.of(text) - 2
+      if room >= 12 {
+        let shown = DisplayWidth.truncate(" \(right) ", to: room, ellipsis: context.glyphs.ellipsis)
+        let width = DisplayWidth.of(shown)
+        terminal.put(text: shown, in: Rect(x: rect.maxX - width, y: rect.y, width: width, height: 1), style: header)
+      }
+      return
+    }
     let hints = (topScreen?.hints ?? []).compactMap { action, label in
       keyMap.primaryKey(of: action).map { KeyHint($0, label) }
     }
@@ -63,12 +81,7 @@ extension App {
     for (action, label) in [(ActionID.help, "Help"), (.palette, "Cmd"), (.back, screens.count > 1 ? "Back" : "Quit")] {
       if let key = keyMap.primaryKey(of: action) { fixed.append(KeyHint(key, label)) }
     }
-    let actor = session.actor
-    var right = "\(actor.login) (\(actor.role.rawValue)) @ \(options.catalogLabel)"
-    if !othersHere.isEmpty { right = "also here: " + othersHere.joined(separator: ", ") + "  " + right }
-    if let importStatus { right = importStatus + "  " + right }
     var bar = StatusBar(hints: hints + fixed, right: right)
-    let header = context.style(.header)
     bar.styles.bar = header
     bar.styles.right = header
     bar.styles.key = header.adding(.bold).adding(.underline)

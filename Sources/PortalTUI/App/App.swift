@@ -44,12 +44,15 @@ public final class App {
   /// Why the session ended by itself (its account was disabled), said after curses ends.
   public internal(set) var endedBecause: PortalError?
   var nextHeartbeat = Date.distantPast
+  /// Whether the status line shows ``AppOptions/terminalNotice`` (until the first key).
+  var terminalNoticeVisible = false
 
   /// Creates the app on `terminal` with the Datasets screen as home.
   public init(session: PortalSession, terminal: any Terminal, options: AppOptions) {
     self.session = session
     self.terminal = terminal
     self.options = options
+    terminalNoticeVisible = options.terminalNotice != nil
     keyMap = KeyMap(bindings: options.keyBindings)
     var warnings = options.startupWarnings + keyMap.warnings
     if let name = options.themeName {
@@ -289,6 +292,8 @@ public final class App {
   /// Routes one event: overlay first, then a focused text field, then the key map.
   public func dispatch(_ event: InputEvent) {
     if case .resize = event { return }
+    // The terminal notice holds the status line until the user has seen it and typed.
+    if case .key = event { terminalNoticeVisible = false }
     if let tour, tour.intercept(event, app: self) { return }
     if let overlay {
       if !overlay.handle(event, app: self), self.overlay === overlay { dismissOverlay() }

@@ -15,6 +15,7 @@ extension DatasetScreen {
     if allows("editMetadata") { hints.append((.editMetadata, "Edit")) }
     if allows("changeVisibility") { hints.append((.visibility, "Visibility")) }
     if allows("download") { hints.append((.exportBundle, "Export")) }
+    if detail.value != nil && !allows("download") { hints.append((.requestAccess, "Request access")) }
     return hints
   }
 
@@ -109,11 +110,13 @@ enum GovernanceCommands {
         app.present(MetadataEditDialog(reference: dataset.slug, app: app))
       }
     case .exportBundle:
-      if may(
-        "download", "Exporting needs the download permission on \(SafeText.line(dataset.name)); request access first.")
-      {
+      let ask =
+        app.keyMap.primaryKey(of: .requestAccess).map { "press \($0) to request access" } ?? "request access first"
+      if may("download", "Exporting needs the download permission on \(SafeText.line(dataset.name)); \(ask).") {
         app.present(ExportDialog(dataset: dataset))
       }
+    case .requestAccess:
+      app.present(RequestAccessDialog(dataset: dataset))
     default:
       return false
     }

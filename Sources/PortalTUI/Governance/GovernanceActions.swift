@@ -16,6 +16,7 @@ extension ActionID {
   static let rejectRequest = ActionID("requests.reject")
   static let withdrawRequest = ActionID("requests.withdraw")
   static let toggleRequestsView = ActionID("requests.toggle-mine")
+  static let requestAccess = ActionID("access.request.create")
 }
 
 extension ActionRegistry {
@@ -30,6 +31,10 @@ extension ActionRegistry {
     ActionSpec(
       .revokeGrant, "Revoke grant", "Revoke the selected grant (asks first).", keys: ["d"],
       screens: [.dataset]),
+    ActionSpec(
+      .requestAccess, "Request access",
+      "Ask the owner for a permission on this dataset (preview, download, train, evaluate), with a purpose.",
+      keys: ["+"], screens: [.dataset, .datasets]),
     ActionSpec(
       .approveHere, "Approve request", "Approve the selected pending request (Access tab).", keys: ["A"],
       screens: [.dataset]),

@@ -4,12 +4,14 @@ import PortalCore
 import TerminalKit
 
 /// `e`: edit a dataset's description, languages, tags, licence (Tab completes from the
-/// SPDX list), sensitivity, use rights and retention. Saved with the revision it was
+/// SPDX list) and its link (a custom licence needs one), contact, sensitivity, use rights
+/// and retention. Saved with the revision it was
 /// read at: if someone else changed the dataset meanwhile, the dialog lists what they
 /// changed and asks before overwriting.
 final class MetadataEditDialog: Overlay {
   private enum Field: Int {
-    case description, languages, tags, licence, sensitivity, train, evaluate, noRedistribution, retention
+    case description, languages, tags, licence, licenceURL, contact, sensitivity, train, evaluate, noRedistribution
+    case retention
   }
 
   private enum Phase {
@@ -61,6 +63,13 @@ final class MetadataEditDialog: Overlay {
       .init(
         label: "Licence",
         control: .text(TextField(text: dataset.licence ?? "", placeholder: "SPDX id, e.g. CC-BY-4.0 (Tab completes)"))),
+      .init(
+        label: "Licence URL",
+        control: .text(
+          TextField(text: dataset.licenceURL ?? "", placeholder: "https://… (needed for a custom licence)"))),
+      .init(
+        label: "Contact",
+        control: .text(TextField(text: dataset.contact ?? "", placeholder: "who answers questions: name or email"))),
       .init(
         label: "Sensitivity",
         control: .select(
@@ -139,6 +148,10 @@ final class MetadataEditDialog: Overlay {
     if tags != original.tags { change.tags = tags }
     let licence = form.text(Field.licence.rawValue).trimmingCharacters(in: .whitespaces)
     if licence != (original.licence ?? "") { change.licence = licence }
+    let licenceURL = form.text(Field.licenceURL.rawValue).trimmingCharacters(in: .whitespaces)
+    if licenceURL != (original.licenceURL ?? "") { change.licenceURL = licenceURL }
+    let contact = form.text(Field.contact.rawValue).trimmingCharacters(in: .whitespaces)
+    if contact != (original.contact ?? "") { change.contact = contact }
     let sensitivity = Sensitivity.allCases[form.selected(Field.sensitivity.rawValue)]
     if sensitivity != original.sensitivity { change.sensitivity = sensitivity }
     let rights = UseRights(
@@ -200,6 +213,8 @@ final class MetadataEditDialog: Overlay {
     add("Languages", list(mine.languages), list(theirs.languages))
     add("Tags", list(mine.tags), list(theirs.tags))
     add("Licence", mine.licence ?? "-", theirs.licence ?? "-")
+    add("Licence URL", mine.licenceURL ?? "-", theirs.licenceURL ?? "-")
+    add("Contact", mine.contact ?? "-", theirs.contact ?? "-")
     add("Sensitivity", mine.sensitivity.rawValue, theirs.sensitivity.rawValue)
     add("Visibility", mine.visibility.rawValue, theirs.visibility.rawValue)
     add("Use rights", "\(mine.useRights)", "\(theirs.useRights)")
@@ -208,7 +223,7 @@ final class MetadataEditDialog: Overlay {
   }
 
   func render(_ context: RenderContext, in rect: Rect) {
-    guard let inner = DialogFrame.draw(context, in: rect, width: 84, height: 20, title: "Edit \(reference)") else {
+    guard let inner = DialogFrame.draw(context, in: rect, width: 84, height: 22, title: "Edit \(reference)") else {
       return
     }
     let terminal = context.terminal

@@ -28,7 +28,7 @@ extension PreviewRenderer {
     -> PreviewDrawResult
   {
     var textRect = rect
-    if let image = document.image, image.width > 0 {
+    if drawsPictures, let image = document.image, image.width > 0 {
       if rect.width >= 60 {
         let imageWidth = min(rect.width / 3, (rect.height * 2) * image.width / max(1, image.height))
         drawImage(image, into: terminal, in: Rect(x: rect.x, y: rect.y, width: imageWidth, height: rect.height))
@@ -64,10 +64,11 @@ extension PreviewRenderer {
     return PreviewDrawResult(maxScroll: maxScroll)
   }
 
-  /// A waveform with a time axis; the transcript below it when there is one.
+  /// A waveform with a time axis; the transcript below it when there is one. Without
+  /// pictures, only the transcript (the levels are on the facts row).
   func drawAudio(_ audio: AudioPreview, into terminal: any Terminal, in rect: Rect, scroll: Int) -> PreviewDrawResult {
     let hasTranscript = !(audio.transcript ?? []).isEmpty
-    let waveRows = hasTranscript ? max(3, min(9, rect.height / 2)) : min(rect.height - 1, 15)
+    let waveRows = !drawsPictures ? 0 : hasTranscript ? max(3, min(9, rect.height / 2)) : min(rect.height - 1, 15)
     if !audio.columns.isEmpty && waveRows > 0 {
       var samples: [Float] = []
       samples.reserveCapacity(audio.columns.count * 2)
@@ -78,7 +79,7 @@ extension PreviewRenderer {
         into: terminal, in: Rect(x: rect.x, y: rect.y, width: min(rect.width, audio.columns.count), height: waveRows))
     }
     var y = rect.y + max(0, waveRows)
-    if let duration = audio.duration, y < rect.maxY {
+    if drawsPictures, let duration = audio.duration, y < rect.maxY {
       let end = PreviewFormat.duration(duration)
       let axis =
         DisplayWidth.fit("0:00", to: max(0, rect.width - DisplayWidth.of(end)), alignment: .leading, ellipsis: "") + end

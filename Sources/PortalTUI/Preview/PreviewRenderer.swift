@@ -13,9 +13,15 @@ public struct PreviewRenderer: Sendable {
   public static let headerRows = 2
   /// The looks.
   public var styles: PreviewStyles
+  /// Whether pictures are drawn (images, PDF pages, waveforms, video frames); when
+  /// false only text and facts are (`portal preview --plain`).
+  public var drawsPictures: Bool
 
   /// Creates a renderer.
-  public init(styles: PreviewStyles = PreviewStyles()) { self.styles = styles }
+  public init(styles: PreviewStyles = PreviewStyles(), drawsPictures: Bool = true) {
+    self.styles = styles
+    self.drawsPictures = drawsPictures
+  }
 
   /// Options that size a preview's body for a pane of `size` cells, measuring text with
   /// the terminal's `wcwidth`; `base` supplies position, page and search.
@@ -38,28 +44,60 @@ public struct PreviewRenderer: Sendable {
     terminal.put(text: preview.title, in: rect.row(0), style: styles.title)
     var factsLine = preview.facts.map { $0.label.isEmpty ? $0.value : "\($0.label) \($0.value)" }
     factsLine += positionFacts(preview.content)
-    if rect.height > 1 {
-      terminal.put(text: factsLine.joined(separator: " · "), in: rect.row(1), style: styles.facts)
+    // Text-only output wraps the facts rather than cut them: they are all it shows.
+    let factRows = drawsPictures ? [factsLine.joined(separator: " · ")] : wrapped(factsLine, width: rect.width)
+    let headerRows = 1 + factRows.count
+    for (index, row) in factRows.enumerated() where index + 1 < rect.height {
+      terminal.put(text: row, in: rect.row(index + 1), style: styles.facts)
     }
     let notices = Array(preview.notices.prefix(3))
-    let bodyHeight = max(0, rect.height - Self.headerRows - notices.count)
-    for (index, notice) in notices.enumerated() where Self.headerRows + bodyHeight + index < rect.height {
-      terminal.put(text: "! " + notice, in: rect.row(Self.headerRows + bodyHeight + index), style: styles.notice)
+    // Without pictures an image, video or untranscribed recording has no body: its
+    // notices follow the facts instead of sitting below empty rows.
+    let bodyHeight = hasTextBody(preview.content) ? max(0, rect.height - headerRows - notices.count) : 0
+    for (index, notice) in notices.enumerated() where headerRows + bodyHeight + index < rect.height {
+      terminal.put(text: "! " + notice, in: rect.row(headerRows + bodyHeight + index), style: styles.notice)
     }
-    let body = Rect(x: rect.x, y: rect.y + Self.headerRows, width: rect.width, height: bodyHeight)
+    let body = Rect(x: rect.x, y: rect.y + headerRows, width: rect.width, height: bodyHeight)
     guard !body.isEmpty else { return PreviewDrawResult() }
     switch preview.content {
     case .text(let page): drawText(page, into: terminal, in: body)
     case .json(let record): return drawJSON(record, into: terminal, in: body, scroll: state.scroll)
     case .table(let table): return drawTable(table, into: terminal, in: body, state: state)
     case .document(let document): return drawDocument(document, into: terminal, in: body, scroll: state.scroll)
-    case .image(let image): drawImage(image, into: terminal, in: body)
+    case .image(let image): if drawsPictures { drawImage(image, into: terminal, in: body) }
     case .audio(let audio): return drawAudio(audio, into: terminal, in: body, scroll: state.scroll)
-    case .video(let video): drawVideo(video, into: terminal, in: body)
+    case .video(let video): if drawsPictures { drawVideo(video, into: terminal, in: body) }
     case .failure(let reason):
       terminal.put(text: terminal.glyphs.cross + " " + reason, in: body.row(0), style: styles.failure)
     }
     return PreviewDrawResult()
+  }
+
+  /// `parts` joined with " · " into rows of at most `width` columns, breaking between parts.
+  private func wrapped(_ parts: [String], width: Int) -> [String] {
+    var rows: [String] = []
+    var row = ""
+    for part in parts {
+      let candidate = row.isEmpty ? part : row + " · " + part
+      if !row.isEmpty && DisplayWidth.of(candidate) > width {
+        rows.append(row)
+        row = part
+      } else {
+        row = candidate
+      }
+    }
+    if !row.isEmpty || rows.isEmpty { rows.append(row) }
+    return rows
+  }
+
+  /// Whether `content` draws anything when pictures are off.
+  private func hasTextBody(_ content: PreviewContent) -> Bool {
+    guard !drawsPictures else { return true }
+    switch content {
+    case .image, .video: return false
+    case .audio(let audio): return !(audio.transcript ?? []).isEmpty
+    default: return true
+    }
   }
 
   /// Where a text page is, for the facts row.
@@ -67,7 +105,7 @@ public struct PreviewRenderer: Sendable {
     guard case .text(let page) = content else { return [] }
     var facts: [String] = []
     if let line = page.rows.first(where: { $0.line != nil })?.line {
-      facts.append("line " + (line.isEstimate ? "≈ " : "") + PreviewFormat.count(line.value))
+      facts.append("line " + line.label(PreviewFormat.count))
     }
     if page.nextOffset == nil {
       facts.append(page.previousOffset == nil ? "all" : "end")

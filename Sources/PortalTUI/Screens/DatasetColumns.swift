@@ -33,11 +33,19 @@ struct DatasetColumn: Sendable {
     DatasetColumn(title: "Licence", width: 11, priority: 6, sort: .licence) { row, _ in
       SafeText.line(row.dataset.licence ?? "-")
     },
-    DatasetColumn(title: "Last job", width: 14, priority: 7, sort: nil) { row, _ in
+    DatasetColumn(title: "Updated", width: 10, priority: 8, sort: .updated) { row, format in
+      format.date(row.dataset.updatedAt)
+    },
+    DatasetColumn(title: "Last job", width: 14, priority: 7, sort: .lastJob) { row, _ in
       guard let kind = row.lastJobKind, let state = row.lastJobState else { return "-" }
       return "\(kind.rawValue) \(state.rawValue)"
     },
   ]
+
+  /// Cells all columns need side by side (the name at its minimum).
+  static var fullWidth: Int { 2 + minimumNameWidth + all.dropFirst().reduce(0) { $0 + $1.width + 1 } }
+
+  private static let minimumNameWidth = 16
 
   static func visibilityLabel(_ visibility: Visibility) -> String {
     switch visibility {
@@ -50,7 +58,7 @@ struct DatasetColumn: Sendable {
   /// The columns that fit `width`, most important first, with the name column taking
   /// what is left (at least 16 cells).
   static func fitting(width: Int) -> [DatasetColumn] {
-    let minimumName = 16
+    let minimumName = minimumNameWidth
     var budget = width - 2 - minimumName
     var kept: Set<Int> = [0]
     for index in all.indices.sorted(by: { all[$0].priority < all[$1].priority }) where index != 0 {

@@ -129,7 +129,7 @@ extension DatasetScreen {
       TableColumn("Size", width: 9, alignment: .trailing),
     ]
     let cells = rows.map { row in
-      [String(row.sample.ordinal + 1), SafeText.line(row.relativePath), format.bytes(row.sample.length)]
+      [String(row.sample.ordinal), SafeText.line(row.relativePath), format.bytes(row.sample.length)]
     }
     renderList(context, in: split[0], columns: columns, cells: cells)
     let cursor = lists[.samples]?.cursor ?? 0

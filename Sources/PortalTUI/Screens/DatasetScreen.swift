@@ -226,10 +226,20 @@ public final class DatasetScreen: Screen {
     return true
   }
 
+  /// Lines one wheel notch scrolls the preview.
+  static let wheelLines = 3
+
   /// Handles events the key map left (fields, mouse).
   public func handle(_ event: InputEvent, app: App) -> Bool {
     if tabs.handle(event) {
       loadTab(app: app)
+      return true
+    }
+    // The wheel over the preview scrolls the sample, not the list beside it.
+    if case .mouse(let mouse) = event, tab == .samples, preview.lastRect.contains(mouse.position),
+      mouse.action == .wheelUp || mouse.action == .wheelDown
+    {
+      preview.scroll(by: mouse.action == .wheelDown ? Self.wheelLines : -Self.wheelLines)
       return true
     }
     if case .mouse = event, var list = lists[tab] {

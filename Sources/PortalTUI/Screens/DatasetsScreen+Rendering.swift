@@ -13,13 +13,18 @@ extension DatasetsScreen {
       body = columns[1]
     }
     let showBar = search != nil || query.text != nil || hasFilters
-    let detailBeside = showDetail && body.width >= 110
-    let detailBelow = showDetail && !detailBeside && body.height >= 18
+    // Beside the table only where every column still fits next to it (else the table
+    // would lose Licence and Last job); below it when there is height, beside as a last resort.
+    let besideWidth = 40
+    let roomBeside = body.width - besideWidth - 1 >= DatasetColumn.fullWidth
+    let detailBelow = showDetail && !roomBeside && body.height >= 18
+    let detailBeside = showDetail && !detailBelow && body.width >= 110
     var parts = Layout.rows(body, [.fixed(showBar ? 1 : 0), .fill, .fixed(detailBelow ? 8 : 0)])
     if detailBeside {
-      let split = Layout.columns(parts[1], [.fill, .fixed(40)])
+      // A one-cell gap keeps the last column's text off the pane's border.
+      let split = Layout.columns(parts[1], [.fill, .fixed(1), .fixed(besideWidth)])
       parts[1] = split[0]
-      renderDetail(context, in: split[1], beside: true)
+      renderDetail(context, in: split[2], beside: true)
     }
     if detailBelow { renderDetail(context, in: parts[2], beside: false) }
     if showBar { renderSearchBar(context, in: parts[0]) }

@@ -91,11 +91,13 @@ public final class DatasetsScreen: Screen {
     let generation = window.generation
     let query = query
     let session = app.session
+    let known = window.total
     app.submit(
       key: "datasets.window",
       {
-        let rows = try session.listDatasets(query, limit: limit, offset: start)
+        // Counted first, so deep pages are read from the end (see `listDatasets`).
         let total = count ? try session.countDatasets(query) : nil
+        let rows = try session.listDatasets(query, limit: limit, offset: start, total: total ?? known)
         let index = query.text == nil ? nil : try? session.contentIndexStatus()
         return (rows, total, index)
       },
@@ -260,6 +262,17 @@ public final class DatasetsScreen: Screen {
       if panel.query != query {
         query = panel.query
         queryChanged(app: app)
+      }
+      return true
+    }
+    if case .mouse(let mouse) = event, mouse.action == .leftClick, mouse.position.y == lastTableRect.y,
+      lastTableRect.contains(mouse.position)
+    {
+      // A click on a column's title sorts by it; a second click reverses, as its number key does.
+      if let index = table.column(atX: mouse.position.x, in: lastTableRect), index < columns.count,
+        let key = columns[index].sort
+      {
+        return perform(.sort(key.rawValue), app: app)
       }
       return true
     }

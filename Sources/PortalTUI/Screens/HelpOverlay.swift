@@ -3,7 +3,8 @@ import TerminalKit
 /// `?`: every action, its keys and where it applies, generated from the registry and
 /// the live key map — so help can never disagree with what the keys do.
 final class HelpOverlay: Overlay {
-  private let lines: [(text: String, heading: Bool)]
+  /// The rows help shows: section headings and one row per action.
+  let lines: [(text: String, heading: Bool)]
   private var scroll = 0
   private var height = 1
   private let keyMap: KeyMap
@@ -12,11 +13,12 @@ final class HelpOverlay: Overlay {
   init(keyMap: KeyMap, screen: ScreenKind) {
     self.keyMap = keyMap
     var lines: [(String, Bool)] = []
+    // The screen help was asked from first, then what works everywhere, then every other
+    // screen: an action listed under each screen it applies to, so none is ever missing.
+    let others = ScreenKind.allCases.filter { $0 != screen }
     let sections: [(String, (ActionSpec) -> Bool)] =
-      [
-        ("Everywhere", { $0.screens.isEmpty }),
-        ("Lists (Datasets, Dataset, Help)", { $0.screens == [.datasets, .dataset, .help] }),
-      ] + [ScreenKind.datasets, .dataset].map { kind in (kind.title, { $0.screens == [kind] }) }
+      [(screen.title, { $0.screens.contains(screen) }), ("Everywhere", { $0.screens.isEmpty })]
+      + others.map { kind in (kind.title, { $0.screens.contains(kind) }) }
     for (title, belongs) in sections {
       let actions = keyMap.registry.actions.filter(belongs)
       guard !actions.isEmpty else { continue }
@@ -34,8 +36,6 @@ final class HelpOverlay: Overlay {
         false
       ))
     self.lines = lines
-    // Open at the section of the screen help was asked from.
-    if let index = lines.firstIndex(where: { $0.1 && $0.0 == screen.title }) { scroll = max(0, index - 1) }
   }
 
   func handle(_ event: InputEvent, app: App) -> Bool {

@@ -27,6 +27,14 @@ final class ImportDialog: Overlay {
 
   var capturesText: Bool { if case .editing = phase { true } else { false } }
 
+  /// Shows `progress` as a running import of `path` named `name` would (goldens of the
+  /// running dialog without timing a real import).
+  func showRunning(path: String, name: String, progress: ImportProgress) {
+    fields[0] = TextField(text: path, placeholder: fields[0].placeholder)
+    fields[1] = TextField(text: name, placeholder: fields[1].placeholder)
+    phase = .running(progress)
+  }
+
   func handle(_ event: InputEvent, app: App) -> Bool {
     switch phase {
     case .running:

@@ -46,6 +46,8 @@ public struct SamplePreviewPane {
   private var requested: Request?
   private var last = PreviewDrawResult()
   private var lastBodyHeight = 1
+  /// Where the pane was last drawn (the mouse wheel scrolls it there).
+  private(set) var lastRect = Rect(x: 0, y: 0, width: 0, height: 0)
   /// First-row offsets of the text pages scrolled past, so `k` and PgUp retrace them.
   private var rowHistory: [Int64] = []
 
@@ -160,6 +162,7 @@ public struct SamplePreviewPane {
   /// Draws the preview of `sample` of `dataset` into `rect`, asking for a build if needed.
   public mutating func render(_ context: RenderContext, dataset: String, sample: SampleRow?, in rect: Rect) {
     let terminal = context.terminal
+    lastRect = rect
     let border = hasFocus ? context.style(.accent).adding(.bold) : context.style(.border)
     let title = hasFocus ? "Preview (focused: / search, Tab back)" : "Preview"
     terminal.drawBox(rect, style: border, title: title, titleStyle: context.style(.accent))

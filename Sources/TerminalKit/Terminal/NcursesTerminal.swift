@@ -98,7 +98,14 @@ public final class NcursesTerminal: Terminal {
     outputFile = output
 
     let requested = getenv("TERM").map { String(cString: $0) } ?? ""
-    var candidates = requested.isEmpty ? [] : [requested]
+    let environment = Self.colorEnvironment()
+    // ncurses draws 24-bit colour only through a direct-colour entry: when the user asks for
+    // truecolor (COLORTERM or --color), try the terminal family's `-direct` entry first.
+    let direct =
+      ColorDepth.wantsTruecolor(environment: environment, override: options.colorDepth)
+      ? ColorDepth.directColorTerminalTypes(for: requested, environment: environment) : []
+    var candidates = direct
+    if !requested.isEmpty { candidates.append(requested) }
     candidates += Self.fallbackTerminalTypes.filter { $0 != requested }
     // Our handlers go in first so ncurses does not install its own that exit() without restoring.
     previousSignalHandlers = TerminalSignals.install()
@@ -117,10 +124,9 @@ public final class NcursesTerminal: Terminal {
     }
     self.screen = screen
     terminalType = type
-    if type != requested {
+    if type != requested && !direct.contains(type) {
       notices.append("TERM '\(requested)' is unknown here; drawing as \(type)")
     }
-    fallbackNotice = notices.isEmpty ? nil : notices.joined(separator: "; ")
 
     if options.captureControlKeys { raw() } else { cbreak() }
     noecho()
@@ -132,7 +138,11 @@ public final class NcursesTerminal: Terminal {
     }
     terminfoColors = has_colors() ? Int(shim_colors()) : 0
     colorDepth = ColorDepth.detect(
-      terminfoColors: terminfoColors, environment: Self.colorEnvironment(), override: options.colorDepth)
+      terminfoColors: terminfoColors, environment: environment, override: options.colorDepth)
+    if !direct.isEmpty && colorDepth != .truecolor {
+      notices.append("no direct-colour terminfo entry for '\(requested)' (install ncurses-term); colours stepped down")
+    }
+    fallbackNotice = notices.isEmpty ? nil : notices.joined(separator: "; ")
     glyphs = options.ascii || !utf8 ? .ascii : .unicode
     if options.mouse {
       let mask =
@@ -282,7 +292,7 @@ public final class NcursesTerminal: Terminal {
 
   private static func colorEnvironment() -> [String: String] {
     var environment: [String: String] = [:]
-    for name in ["NO_COLOR", "COLORTERM"] {
+    for name in ["NO_COLOR", "COLORTERM", "TMUX"] {
       if let value = getenv(name) { environment[name] = String(cString: value) }
     }
     return environment

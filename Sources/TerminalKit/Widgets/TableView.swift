@@ -84,6 +84,18 @@ public struct TableView: Sendable {
   /// Total width of all columns with separators and the mark gutter.
   public var contentWidth: Int { 2 + columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1) }
 
+  /// The column whose cells (or the separator after them) are at screen column `x` of a
+  /// table drawn in `rect`, as laid out at the last render; nil in the gutter or past the end.
+  public func column(atX x: Int, in rect: Rect) -> Int? {
+    var position = x - rect.x + horizontalOffset - 2
+    guard position >= 0 else { return nil }
+    for (index, column) in columns.enumerated() {
+      if position <= column.width { return index }
+      position -= column.width + 1
+    }
+    return nil
+  }
+
   /// Moves the cursor to `row` (clamped to the rows seen at the last render, if any), scrolling it
   /// into view; a cursor restored before the first render is clamped by that render.
   public mutating func moveCursor(to row: Int) {

@@ -20,6 +20,9 @@ final class Tmux {
   /// The visible pane text.
   func capture() -> String { server.capture("main") }
 
+  /// The visible pane with its colours and attributes as SGR escapes (`capture-pane -e`).
+  func captureWithEscapes() -> String { server.capture("main", escapes: true) }
+
   /// Sends keys (tmux key names, or literal text with `literal`).
   func send(_ keys: String..., literal: Bool = false) throws { try server.send("main", keys, literal: literal) }
 
