@@ -75,7 +75,7 @@ import Testing
         error: "dedup: the shingle index could not be written (disk full)", queuedBy: 1)
       let row = JobRow(
         job: job, datasetSlug: dataset.slug, datasetName: dataset.name, queuedByLogin: "amara", inputVersionNumber: 1)
-      app.present(JobDetailOverlay(row: row, format: app.options.format))
+      app.present(JobDetailOverlay(row: row, report: nil, format: app.options.format))
     }
   }
 
