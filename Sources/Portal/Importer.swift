@@ -65,12 +65,12 @@ struct Importer {
     }
   }
 
-  /// Whether large files are read two at a time by default: only with a core to spare
-  /// beyond the reader and the writer. On two cores the second reader took CPU from the
-  /// writer, which bounds the import (measured: 4.1 s with it, 3.96 s without, median
-  /// of four full-size benchmark imports each; again after the writer got cheaper:
-  /// 3.2-3.9 s with it, 2.9-3.1 s without).
-  static let readAheadByDefault = ProcessInfo.processInfo.activeProcessorCount >= 3
+  /// Whether large files are read two at a time by default: with a second core. Once
+  /// the writer stopped keeping statement journals, reading a large JSONL file (1.16 µs
+  /// of CPU a record) bounded its phase, so the second reader pays off on two cores too
+  /// (measured: 2.76-3.05 s, mean 2.90, against 2.63-3.17 s, mean 3.00, five imports
+  /// each); before that it took the writer's CPU (4.1 s against 3.96 s).
+  static let readAheadByDefault = ProcessInfo.processInfo.activeProcessorCount >= 2
 
   /// Analyses or carries over `items` in order and appends them to the staging version.
   func run(

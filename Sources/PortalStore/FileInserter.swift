@@ -14,8 +14,9 @@ struct FileInserter {
   private let links: Statement
 
   init(_ db: Database) throws {
+    // OR ROLLBACK (as in SampleInserter): no statement journal for a multi-row INSERT.
     let fileSQL = """
-      INSERT INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type) VALUES
+      INSERT OR ROLLBACK INTO source_file (dataset_id, root, relative_path, size, mtime_ns, sha256, media_type) VALUES
       """
     let fileRow = "(?, ?, ?, ?, ?, ?, ?)"
     file = try db.cachedStatement(sql: fileSQL + fileRow)

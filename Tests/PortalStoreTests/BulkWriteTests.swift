@@ -42,6 +42,35 @@ struct BulkWriteTests {
     #expect(Self.size(wal) < Int64(1_500 * 16_384))
   }
 
+  @Test func aBatchThatBreaksAConstraintWritesNothingAndTheCatalogGoesOn() throws {
+    let fixture = try StoreFixture()
+    let staging = try fixture.stageOneSample(excerpt: "kept")
+    let before = try fixture.catalog.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sample") }
+    var batch = ImportBatch()
+    let file = SourceFile(
+      datasetID: staging.datasetID, root: "/data", relativePath: "clash.jsonl", size: 10, mtimeNanos: 1, sha256: "00",
+      mediaType: .jsonl)
+    // 40 rows (a 32-row statement and single ones); row 35 repeats ordinal 1.
+    let samples = (0..<40).map { index in
+      Sample(
+        versionID: staging.versionID, ordinal: index == 35 ? 1 : 1 + index, fileID: 0, offset: Int64(index), length: 1,
+        mediaType: .jsonl, sha256: "\(index)", excerpt: "row \(index)")
+    }
+    batch.newFiles = [ImportBatch.NewFile(file: file, samples: samples)]
+    #expect(throws: (any Error).self) { try fixture.catalog.append(batch, to: staging) }
+    // Nothing of the batch stayed: not its file, not its first 35 rows.
+    #expect(try fixture.catalog.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sample") } == before)
+    #expect(
+      try fixture.catalog.read {
+        try Int.fetchOne($0, sql: "SELECT count(*) FROM source_file WHERE relative_path = 'clash.jsonl'")
+      } == 0)
+    // The writer goes on: the next batch is written.
+    batch.newFiles = [ImportBatch.NewFile(file: file, samples: Array(samples.prefix(35)))]
+    try fixture.catalog.append(batch, to: staging)
+    #expect(try fixture.catalog.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sample") } == (before ?? 0) + 35)
+    #expect(try fixture.catalog.integrityCheck() == "ok")
+  }
+
   /// Writes `datasets` datasets of 4,000 samples of ~400 bytes each: about 20 MB for
   /// 12, well over SQLite's automatic checkpoint of 1000 16 KB pages.
   static func write(_ fixture: StoreFixture, datasets: Int, prefix: String) throws {
