@@ -156,3 +156,24 @@ import Testing
     #expect(!app.isRunning)
   }
 }
+
+/// Paging through a long list never leaves placeholder rows waiting.
+@Suite struct DatasetsPagingTests {
+  @Test func pagingDownTwiceRightAfterTheFirstFrameLoadsEveryVisibleRow() throws {
+    let directory = try TemporaryDirectory("paging")
+    defer { directory.remove() }
+    let session = try SyntheticCatalog.build(
+      at: CatalogLocation(directory: directory.appending("catalog")), datasets: 400, samples: 800)
+    // The first window is asked for before the table knows its height, so it is small;
+    // the taller window from the same start must still be fetched (it was skipped as a
+    // duplicate, leaving "…" rows until something else changed).
+    let (app, terminal) = TUIHarness.app(session: session, size: Size(width: 120, height: 40))
+    TUIHarness.type(app, terminal, [.key(.pageDown), .key(.pageDown)])
+    let placeholders = terminal.snapshotText().split(separator: "\n").filter {
+      $0.trimmingCharacters(in: .whitespaces) == "…"
+    }
+    #expect(placeholders.isEmpty, "\(terminal.snapshotText())")
+    let screen = try #require(app.topScreen as? DatasetsScreen)
+    #expect(screen.table.cursor >= 40)
+  }
+}

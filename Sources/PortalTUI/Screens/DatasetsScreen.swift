@@ -28,8 +28,10 @@ public final class DatasetsScreen: Screen {
   /// While a text search is on: how far the index of sample text has got (imports
   /// index it in the background), so the bar can say results may be incomplete.
   var contentIndex: ContentIndexStatus?
-  /// The window being fetched: (generation, start), to avoid asking twice.
-  private var requested: (generation: Int, start: Int)?
+  /// The window being fetched: (generation, start, limit), to avoid asking twice. The
+  /// limit counts: the first window is asked for before the table knows its height (so
+  /// a small one), and a later, taller one from the same start must still be fetched.
+  private var requested: (generation: Int, start: Int, limit: Int)?
   /// Re-place the cursor on `selectedID` when the next window arrives.
   private var followSelection = false
   /// Select this dataset (by slug) once it shows up (after an import).
@@ -86,8 +88,12 @@ public final class DatasetsScreen: Screen {
     let page = max(10, table.pageSize)
     let start = max(0, table.scrollOffset - 2 * page)
     let limit = 5 * page
-    if !count, let requested, requested.generation == window.generation, requested.start == start { return }
-    requested = (window.generation, start)
+    if !count, let requested, requested.generation == window.generation, requested.start == start,
+      requested.limit == limit
+    {
+      return
+    }
+    requested = (window.generation, start, limit)
     let generation = window.generation
     let query = query
     let session = app.session
