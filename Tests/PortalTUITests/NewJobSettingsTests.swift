@@ -48,3 +48,23 @@ import Testing
     #expect(try owner.jobs(dataset: Self.slug).isEmpty)
   }
 }
+
+/// A PII scan asked for from the TUI on a dataset without text is recorded at once over
+/// what the catalog knows of it, as `portal scan` does, instead of failing.
+@Suite struct NewJobScanTests {
+  @Test func scanningAnImageDatasetFromTheFormRecordsAScan() throws {
+    let (_, _, owner) = try JobsDemo.build()
+    let slug = "photo-and-illustration-library"
+    let before = try owner.publicationChecklist(slug).items.first { $0.kind == .piiScan }
+    let (app, terminal) = TUIHarness.app(session: owner, size: Size(width: 120, height: 40))
+    try JobsDemo.open(slug, tab: .jobs, in: app)
+    // Kind is the first field: one step right is "PII scan".
+    TUIHarness.type(app, terminal, [.key(.character("n")), .key(.right), .key(.enter)])
+    #expect(app.overlay == nil, "\(terminal.snapshotText())")
+    #expect(terminal.snapshotText().contains("scanned \(slug)"))
+    let after = try #require(try owner.publicationChecklist(slug).items.first { $0.kind == .piiScan })
+    #expect(before?.met != true)
+    #expect(after.explanation != before?.explanation)
+    #expect(try owner.jobs(dataset: slug).isEmpty)  // nothing queued: the scan is recorded
+  }
+}

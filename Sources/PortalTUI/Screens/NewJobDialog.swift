@@ -89,20 +89,27 @@ final class NewJobDialog: Overlay {
     let slug = summary.dataset.slug
     queuing = true
     message = ("Queuing…", .muted)
-    app.submit({ () throws -> JobRow in
+    app.submit({ () throws -> ScanStart in
       switch kind {
-      case .clean: try session.queueClean(slug, steps: steps, settings: settings)
-      case .scan: try session.queueScan(slug)
-      case .ocr: try session.queueOCR(slug)
-      default: try session.queueTranscription(slug)
+      case .clean: .queued(try session.queueClean(slug, steps: steps, settings: settings))
+      // A dataset without text is scanned at once over what the catalog knows of it.
+      case .scan: try session.scan(slug)
+      case .ocr: .queued(try session.queueOCR(slug))
+      default: .queued(try session.queueTranscription(slug))
       }
     }) { [weak self, weak app] result in
       guard let self, let app else { return }
       self.queuing = false
       switch result {
-      case .success(let row):
+      case .success(.queued(let row)):
         if app.overlay === self { app.dismissOverlay() }
         app.toast("queued \(kind.rawValue) of \(SafeText.line(slug)) (job \(row.job.id ?? 0))", kind: .success)
+        app.catalogDidChange()
+      case .success(.recorded(let scan)):
+        if app.overlay === self { app.dismissOverlay() }
+        let outcome = scan.findings == 0 ? "clean" : "\(scan.findings) findings"
+        let coverage = scan.coverage.map { " — \(SafeText.line($0))" } ?? ""
+        app.toast("scanned \(SafeText.line(slug)): \(outcome)\(coverage)", kind: scan.findings == 0 ? .success : .error)
         app.catalogDidChange()
       case .failure(let error):
         self.message = (SafeText.line("\(error)"), .error)
