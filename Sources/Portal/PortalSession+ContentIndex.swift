@@ -30,12 +30,13 @@ extension PortalSession {
     return covered
   }
 
-  /// Folds the catalog's write-ahead log back into its file and truncates it (a bulk
-  /// import leaves that to the next writer); false when other connections kept it
-  /// from finishing, which is harmless: later commits carry on.
+  /// Folds the catalog's write-ahead log back into its file (a bulk import leaves that
+  /// to the next writer): with `truncating`, all of it and the file truncated, else what
+  /// no reader needs, without waiting. False when other connections kept it from
+  /// finishing, which is harmless: later commits carry on.
   @discardableResult
-  public func foldBackWriteAheadLog() -> Bool {
-    catalog.foldBackWAL()
+  public func foldBackWriteAheadLog(truncating: Bool = true) -> Bool {
+    catalog.foldBackWAL(truncating: truncating)
   }
 
   /// After publishing an import or rescan: index its excerpts now, or leave them to a

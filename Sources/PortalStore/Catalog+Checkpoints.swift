@@ -53,15 +53,18 @@ extension Catalog {
     _ = portal_start_writeback(location.databaseURL.path + "-wal")
   }
 
-  /// Folds the whole WAL back into the database file and truncates it; returns false
-  /// when another connection's reads or writes kept it from finishing (then the next
-  /// commit's automatic checkpoint carries on). The content-index pass calls it when
-  /// done, so a bulk import's large WAL gives its disk space back.
+  /// Folds the WAL back into the database file; with `truncating`, all of it (waiting
+  /// for readers of older snapshots) and the file is truncated, else as much as no
+  /// reader needs, without waiting. Returns false when other connections kept it from
+  /// finishing, which is harmless: later commits carry on. The content-index pass folds
+  /// back first without waiting (so a bulk import's pages are copied by it rather than
+  /// by whichever command commits next, which would wait for the copy) and truncates
+  /// when done, giving the disk space back.
   @discardableResult
-  public func foldBackWAL() -> Bool {
+  public func foldBackWAL(truncating: Bool = true) -> Bool {
     do {
       return try writer.writeWithoutTransaction { db in
-        let result = try db.checkpoint(.truncate)
+        let result = try db.checkpoint(truncating ? .truncate : .passive)
         return result.walFrameCount == result.checkpointedFrameCount
       }
     } catch {

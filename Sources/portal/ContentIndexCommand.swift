@@ -23,6 +23,10 @@ struct ContentIndexCommand: ParsableCommand {
   func run() throws {
     let session = try global.session()
     if !status {
+      // After a bulk import its pages are still in the WAL: copy them now, so the next
+      // command to commit does not wait for the copy (a checkpoint in progress here
+      // makes theirs skip).
+      session.foldBackWriteAheadLog(truncating: false)
       let started = Date()
       let progress = ProgressLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
       let covered = try session.buildContentIndex(progress: { status in
