@@ -15,14 +15,18 @@ extension PortalSession {
   /// Indexes the excerpts of every published version still waiting for it, a step (one
   /// short write transaction) at a time, until none is left or `shouldStop` says so.
   /// Safe to run in several processes at once. Returns the samples it covered.
+  ///
+  /// With `dataset` (a slug or name), only that dataset's versions: an import indexing
+  /// its own text before returning leaves others' backlogs to the background pass.
   @discardableResult
   public func buildContentIndex(
-    progress: (ContentIndexStatus) -> Void = { _ in }, shouldStop: () -> Bool = { false }
+    of dataset: String? = nil, progress: (ContentIndexStatus) -> Void = { _ in }, shouldStop: () -> Bool = { false }
   ) throws -> Int {
     _ = try currentActor()
+    let datasetID = try dataset.map { try resolve($0).id ?? 0 }
     var covered = 0
     while !shouldStop() {
-      let step = try wrap { try catalog.indexPendingContent() }
+      let step = try wrap { try catalog.indexPendingContent(datasetID: datasetID) }
       if step == 0 { break }
       covered += step
       progress(try contentIndexStatus())
@@ -48,7 +52,9 @@ extension PortalSession {
     if mode == .now {
       progress(ImportProgress(phase: .indexing, samples: report.samples, elapsed: Date().timeIntervalSince(started)))
       do {
-        try PhaseTimings.measure("session.content index (now)") { _ = try buildContentIndex() }
+        try PhaseTimings.measure("session.content index (now)") {
+          _ = try buildContentIndex(of: report.datasetSlug)
+        }
       } catch {
         // The version is published; its excerpts stay queued for the next pass.
         logger.error("indexing sample text failed; it stays queued", metadata: ["error": "\(error)"])

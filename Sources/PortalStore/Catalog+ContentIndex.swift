@@ -13,8 +13,14 @@ extension Catalog {
   /// ordinal order — in one transaction. Returns how many samples it covered; 0 when
   /// nothing is pending. Several processes may call it at once: each step reads and
   /// advances the version's cursor inside its write transaction, so none is indexed twice.
+  ///
+  /// With `datasetID`, only that dataset's versions: a small import indexes its own text
+  /// before returning, and must not take on a large import's backlog (10 million samples
+  /// left by the import before kept one for 13 s).
   @discardableResult
-  public func indexPendingContent(limit: Int = Catalog.contentIndexStep, now: Date = Date()) throws -> Int {
+  public func indexPendingContent(
+    limit: Int = Catalog.contentIndexStep, datasetID: Int64? = nil, now: Date = Date()
+  ) throws -> Int {
     try write { db in
       // Versions removed since (a dataset removal cascades past this table).
       try db.execute(
@@ -25,10 +31,10 @@ extension Catalog {
           sql: """
             SELECT b.version_id, b.next_ordinal, b.sample_count FROM content_index_backlog b
             JOIN dataset_version v ON v.id = b.version_id
-            WHERE v.state = 'ready'
+            WHERE v.state = 'ready' AND (? IS NULL OR v.dataset_id = ?)
             ORDER BY EXISTS (SELECT 1 FROM dataset d WHERE d.current_version_id = b.version_id) DESC, b.version_id
             LIMIT 1
-            """)
+            """, arguments: [datasetID, datasetID])
       else { return 0 }
       let versionID: Int64 = row["version_id"]
       let start: Int = row["next_ordinal"]

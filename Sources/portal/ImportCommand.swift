@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
     if report.contentIndexPending && report.samples <= Self.indexInForeground {
       // A small import's text is indexed in a fraction of a second: do it now, so search
       // finds it the moment the command returns.
-      _ = try session.buildContentIndex()
+      _ = try session.buildContentIndex(of: report.datasetSlug)
       report.contentIndexPending = !(try session.contentIndexStatus().isComplete)
     }
     if report.contentIndexPending {

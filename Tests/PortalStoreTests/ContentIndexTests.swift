@@ -38,6 +38,24 @@ struct ContentIndexTests {
     try fixture.checkContentIndex()
   }
 
+  @Test func indexingOneDatasetLeavesAnothersBacklogToTheBackgroundPass() throws {
+    let fixture = try StoreFixture()
+    let big = try fixture.addDataset("Big", excerpts: (0..<300).map { "big text \($0)" }, indexContent: false)
+    let small = try fixture.addDataset("Small", excerpts: ["small text"], indexContent: false)
+    var covered = 0
+    while case let step = try fixture.catalog.indexPendingContent(limit: 100, datasetID: small.id), step > 0 {
+      covered += step
+    }
+    #expect(covered == 1)
+    let left = try fixture.catalog.read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT v.dataset_id FROM content_index_backlog b JOIN dataset_version v ON v.id = b.version_id")
+    }
+    #expect(left == [big.id])
+    #expect(try fixture.catalog.indexPendingContent(limit: 1_000) == 300)
+    #expect(try !fixture.catalog.hasPendingContentIndex())
+  }
+
   @Test func aWordTheTokenizerSplitsFindsTextWithAllItsParts() throws {
     let fixture = try StoreFixture()
     defer { fixture.dir.remove() }
