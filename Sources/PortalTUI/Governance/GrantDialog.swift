@@ -6,39 +6,26 @@ import TerminalKit
 /// `a` on the Access tab: grant a principal a permission, optionally until a day. The
 /// grant is planned first (`planBulkChange`) and the plan's refusal reason is shown in
 /// the dialog; only a clean plan is applied.
-final class GrantDialog: Overlay {
+final class GrantDialog: FormDialog {
   private let reference: String
   private let datasetName: String
-  private var form = FormFields(rows: [
+  var form = FormFields(rows: [
     .init(label: "Principal", control: .text(TextField(placeholder: "user:login, group:name or lab:team"))),
     .init(
       label: "Permission", control: .select(SelectField(options: Permission.allCases.map(\.rawValue), selectedIndex: 1))
     ),
     .init(label: "Expires", control: .date(DateField())),
   ])
-  private var message: (String, ThemeRole)?
-  private var busy = false
+  var message: (String, ThemeRole)?
+  private(set) var busy = false
 
   init(reference: String, datasetName: String) {
     self.reference = reference
     self.datasetName = datasetName
   }
 
-  var capturesText: Bool { form.focusIsText }
-
-  func handle(_ event: InputEvent, app: App) -> Bool {
-    if busy { return true }
-    if event == .key(.escape) { return false }
-    if event == .key(.enter) {
-      submit(app: app)
-      return true
-    }
-    if form.handle(event) { message = nil }
-    return true
-  }
-
   /// Validates the fields here (principal form, expiry), then plans and applies.
-  private func submit(app: App) {
+  func submit(app: App) {
     guard let principal = PrincipalRef.parse(form.text(0)), !form.text(0).isEmpty else {
       message = ("'\(form.text(0))' is not a principal: use user:LOGIN, group:NAME or lab:TEAM", .error)
       form.focus = 0

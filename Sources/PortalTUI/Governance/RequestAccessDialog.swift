@@ -6,14 +6,14 @@ import TerminalKit
 /// `+`: ask for a permission on a dataset — what for and for how long. Sent through
 /// `PortalSession.requestAccess`; the dataset's owner or a steward decides it from their
 /// inbox (`I`), and the requester sees it there under "mine".
-final class RequestAccessDialog: Overlay {
+final class RequestAccessDialog: FormDialog {
   /// What may be requested (discover is implied by seeing the dataset; manage is not asked for).
   static let permissions: [Permission] = [.preview, .download, .train, .evaluate]
 
   private let dataset: Dataset
-  private var form: FormFields
-  private var message: (String, ThemeRole)?
-  private var busy = false
+  var form: FormFields
+  var message: (String, ThemeRole)?
+  private(set) var busy = false
 
   init(dataset: Dataset) {
     self.dataset = dataset
@@ -28,21 +28,8 @@ final class RequestAccessDialog: Overlay {
     ])
   }
 
-  var capturesText: Bool { form.focusIsText }
-
-  func handle(_ event: InputEvent, app: App) -> Bool {
-    if busy { return true }
-    if event == .key(.escape) { return false }
-    if event == .key(.enter) {
-      submit(app: app)
-      return true
-    }
-    if form.handle(event) { message = nil }
-    return true
-  }
-
   /// Checks the form here (a purpose, a whole number of days), then sends the request.
-  private func submit(app: App) {
+  func submit(app: App) {
     let permission = Self.permissions[form.selected(0)]
     let purpose = form.text(1).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !purpose.isEmpty else {
